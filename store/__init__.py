@@ -1,0 +1,1 @@
+"""Records and the Store contract with its backends (SQLite; Elasticsearch/OpenSearch)."""

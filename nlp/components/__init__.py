@@ -1,0 +1,14 @@
+"""Pantau's spaCy components, registered as versioned factories (``pantau.<name>.v1``).
+
+Importing this package registers them; ``nlp.pipeline.build_pipeline`` assembles them.
+"""
+
+from nlp.components import (  # noqa: F401 - imported for factory registration
+    _ext,
+    keywords,
+    officials,
+    org_merge,
+    organizations,
+    regions,
+    violations,
+)

@@ -1,0 +1,22 @@
+"""``pantau.organizations.v1``: canonical organizations and the regions a text is about."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.components._ext import entity_dicts
+from nlp.orgs import find_organizations
+from nlp.regions import article_regions
+
+
+class OrganizationNormalizer:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.organizations = find_organizations(doc.text, entity_dicts(doc))
+        doc._.regions = article_regions(doc.text, doc.user_data.get("title"))
+        return doc
+
+
+@Language.factory("pantau.organizations.v1")
+def make_organization_normalizer(nlp: Language, name: str) -> OrganizationNormalizer:
+    return OrganizationNormalizer()

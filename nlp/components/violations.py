@@ -1,0 +1,22 @@
+"""``pantau.violations.v1``: reported and mentioned election violations with evidence."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.violations import detect
+
+
+class ViolationDetector:
+    def __call__(self, doc: Doc) -> Doc:
+        result = detect(doc.text, doc.user_data.get("title"))
+        doc._.violations = result.violations
+        doc._.mentioned_violations = result.mentioned
+        doc._.denied_violations = result.denied
+        return doc
+
+
+@Language.factory("pantau.violations.v1")
+def make_violation_detector(nlp: Language, name: str) -> ViolationDetector:
+    return ViolationDetector()

@@ -1,0 +1,97 @@
+"""The extraction contract: text in, entities / officials / organizations / violations out.
+
+``pantau extract`` reads JSONL ``{"id", "text"[, "title"]}`` and writes one JSON line per
+input in the shape documented in docs/ARCHITECTURE.md. A record that cannot be processed
+gets an ``error`` field; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.pipeline import MAX_CHARS, build_pipeline, pipeline_name
+from store.records import Analysis
+
+log = logging.getLogger(__name__)
+
+# C0/C1 control characters other than tab and newlines: replaced by spaces so that
+# character offsets into the original text stay valid.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class ExtractionError(ValueError):
+    """A record is not valid input for the extractor."""
+
+
+def clean_text(text: str) -> str:
+    return _CONTROL.sub(" ", text)
+
+
+def doc_to_dict(doc: Doc) -> dict[str, Any]:
+    ents = []
+    for e in doc.ents:
+        item: dict[str, Any] = {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char}
+        if e.kb_id_:
+            item["code"] = e.kb_id_
+        ents.append(item)
+    return {
+        "entities": ents,
+        "officials": doc._.officials or [],
+        "organizations": doc._.organizations or [],
+        "regions": doc._.regions or [],
+        "violations": doc._.violations or [],
+        "mentioned_violations": doc._.mentioned_violations or [],
+        "denied_violations": doc._.denied_violations or [],
+        "keywords": doc._.keywords or [],
+    }
+
+
+class Extractor:
+    """Holds one loaded pipeline; safe to reuse for many texts."""
+
+    def __init__(self, nlp: Language | None = None, model: str = "auto") -> None:
+        self.nlp = nlp or build_pipeline(model)
+        self.name = pipeline_name(self.nlp)
+
+    def _doc(self, text: str, title: str | None) -> Doc:
+        doc = self.nlp.make_doc(clean_text(text))
+        if title:
+            doc.user_data["title"] = clean_text(title)
+        return doc
+
+    def extract(self, text: str, title: str | None = None) -> dict[str, Any]:
+        if len(text) > MAX_CHARS:
+            raise ExtractionError(
+                f"text has {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it first."
+            )
+        doc = self._doc(text, title)
+        for _name, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc_to_dict(doc)
+
+    def analysis(self, text: str, title: str | None = None) -> Analysis:
+        return Analysis.model_validate({**self.extract(text, title), "pipeline": self.name})
+
+    def extract_records(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """Contract output for each input record; errors become an ``error`` field."""
+        for record in records:
+            rid = record.get("id")
+            try:
+                text = record.get("text")
+                if not isinstance(text, str):
+                    raise ExtractionError("each record needs a string field 'text'")
+                title = record.get("title")
+                if title is not None and not isinstance(title, str):
+                    raise ExtractionError("'title' must be a string when given")
+                yield {"id": rid, **self.extract(text, title)}
+            except ExtractionError as exc:
+                yield {"id": rid, "error": str(exc)}
+            except Exception as exc:  # one bad record must not stop the batch
+                log.exception("extraction failed for record %r", rid)
+                yield {"id": rid, "error": f"extraction failed: {type(exc).__name__}: {exc}"}

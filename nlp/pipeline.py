@@ -1,0 +1,85 @@
+"""Assemble Pantau's spaCy pipeline: trained NER (when shipped) plus rule components.
+
+Order matters:
+  entity_ruler (election bodies, parties) → pantau.regions.v1 → ner → pantau.org_merge.v1
+  → pantau.officials.v1 → pantau.organizations.v1 → pantau.violations.v1 → pantau.keywords.v1
+Gazetteer entities are set before the statistical NER, so the model predicts around them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import nlp.components  # noqa: F401 - registers the pantau.* factories
+
+log = logging.getLogger(__name__)
+
+PATTERNS = Path(__file__).parent / "patterns"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+MODEL_PREFIX = "pantau-ner-id-"
+MAX_CHARS = 1_500_000
+
+
+class ModelNotFoundError(Exception):
+    """The configured NER model directory does not exist or is not a spaCy pipeline."""
+
+
+def _version_key(path: Path) -> tuple[int, ...]:
+    version = path.name[len(MODEL_PREFIX) :]
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
+
+
+def find_model(model: str = "auto") -> Path | None:
+    """The NER model directory to load: 'auto' picks the newest shipped one."""
+    if model == "none":
+        return None
+    if model == "auto":
+        candidates = [
+            p for p in MODELS_DIR.glob(f"{MODEL_PREFIX}*") if (p / "meta.json").is_file()
+        ]
+        return max(candidates, key=_version_key) if candidates else None
+    path = Path(model)
+    if not (path / "meta.json").is_file():
+        raise ModelNotFoundError(
+            f"{path} is not a spaCy pipeline directory (no meta.json); set PANTAU_MODEL to a "
+            "directory under models/, to 'auto' or to 'none' for rules only"
+        )
+    return path
+
+
+def build_pipeline(model: str = "auto", keyword_lists: dict[str, list[str]] | None = None) -> Language:
+    path = find_model(model)
+    if path is None:
+        nlp = spacy.blank("id")
+        log.info("no NER model: running the rule components only")
+    else:
+        nlp = spacy.load(path, exclude=["entity_ruler"])
+        log.info("loaded NER model %s", path.name)
+    nlp.max_length = MAX_CHARS
+    first = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="election_ruler",
+        before=first,
+        config={"phrase_matcher_attr": None, "overwrite_ents": True},
+    )
+    ruler.from_disk(PATTERNS / "organizations.jsonl")  # type: ignore[attr-defined]
+    nlp.add_pipe("pantau.regions.v1", after="election_ruler")
+    for name in (
+        "pantau.org_merge.v1",
+        "pantau.officials.v1",
+        "pantau.organizations.v1",
+        "pantau.violations.v1",
+    ):
+        nlp.add_pipe(name)
+    nlp.add_pipe("pantau.keywords.v1", config={"lists": keyword_lists or {}})
+    return nlp
+
+
+def pipeline_name(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}+rules"

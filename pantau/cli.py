@@ -1,0 +1,199 @@
+"""The ``pantau`` command: one entry point for every job."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+from pydantic import ValidationError
+
+from pantau.settings import Settings, SettingsError
+
+log = logging.getLogger("pantau")
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        lines = [f"  PANTAU_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()]
+        raise click.ClickException("invalid settings:\n" + "\n".join(lines)) from None
+
+
+def _setup_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _open_store(settings: Settings) -> Any:
+    from store.base import StoreError
+    from store.factory import open_store
+
+    try:
+        if settings.resolved_store_url.startswith("sqlite:"):
+            settings.ensure_data_dir()
+        return open_store(settings.resolved_store_url)
+    except (StoreError, SettingsError) as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+@click.version_option(package_name="pantau")
+def main() -> None:
+    """Pantau: watch Indonesian news for election coverage."""
+
+
+@main.command()
+def run() -> None:
+    """The main job: API + web pages, scheduled crawls and analysis, on the configured store."""
+    from pantau.runner import Runner
+
+    settings = _settings()
+    _setup_logging(settings.log_level)
+    store = _open_store(settings)
+    Runner(settings, store).run_forever()
+
+
+@main.command()
+@click.option("--host", default=None, help="Bind address (default: PANTAU_HOST).")
+@click.option("--port", default=None, type=int, help="Port (default: PANTAU_PORT).")
+def serve(host: str | None, port: int | None) -> None:
+    """Serve the JSON API and the web pages only (no crawling or analysis)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings()
+    _setup_logging(settings.log_level)
+    app = create_app(settings, _open_store(settings))
+    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@main.command()
+@click.option("--source", "sources", multiple=True, help="Source name from the registry (repeatable).")
+@click.option("--all", "all_sources", is_flag=True, help="Every enabled source.")
+@click.option("--host-map", default=None, help="Fetch every URL from this local server (tests, demos).")
+def crawl(sources: tuple[str, ...], all_sources: bool, host_map: str | None) -> None:
+    """Crawl sources into the store (feeds; article pages where the policy allows)."""
+    from crawlers.registry import RegistryError, load_registry
+    from crawlers.run import run_crawl, select_sources
+
+    settings = _settings()
+    _setup_logging(settings.log_level)
+    if not sources and not all_sources:
+        raise click.UsageError("name at least one --source NAME, or pass --all")
+    if settings.resolved_store_url.startswith("sqlite:"):
+        try:
+            settings.ensure_data_dir()
+        except SettingsError as exc:
+            raise click.ClickException(str(exc)) from None
+    try:
+        selected = select_sources(load_registry(settings.sources_file), list(sources), all_sources)
+    except RegistryError as exc:
+        raise click.ClickException(str(exc)) from None
+    overrides = {"PANTAU_HOST_MAP": host_map} if host_map else {}
+    stats = run_crawl(settings, selected, **overrides)
+    summary = {k[len("pantau/") :]: v for k, v in sorted(stats.items()) if k.startswith("pantau/")}
+    click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.option("--limit", type=int, default=None, help="Analyze at most this many articles.")
+def analyze(limit: int | None) -> None:
+    """Run the NLP pipeline over articles waiting for analysis."""
+    from nlp.extract import Extractor
+    from pantau.analyze import analyze_pending
+
+    settings = _settings()
+    _setup_logging(settings.log_level)
+    store = _open_store(settings)
+    counts = analyze_pending(store, Extractor(model=settings.model), limit=limit, progress=True)
+    click.echo(json.dumps({"analyzed": counts.analyzed, "failed": counts.failed}))
+
+
+def _records(stream: TextIO) -> Any:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield {"id": None, "text": None, "_error": f"line {number}: invalid JSON ({exc.msg})"}
+            continue
+        yield record if isinstance(record, dict) else {"id": None, "_error": f"line {number}: not an object"}
+
+
+@main.command()
+@click.option("--input", "input_file", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("--output", "output_file", type=click.File("w", encoding="utf-8"), default="-")
+@click.option("--model", default=None, help="NER model directory, 'auto' or 'none'.")
+def extract(input_file: TextIO, output_file: TextIO, model: str | None) -> None:
+    """JSONL {"id","text"[,"title"]} in, the extraction contract out (stdin/stdout)."""
+    from nlp.extract import Extractor
+
+    settings = _settings()
+    _setup_logging("WARNING")
+    extractor = Extractor(model=model or settings.model)
+    good: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        for result in extractor.extract_records(good):
+            output_file.write(json.dumps(result, ensure_ascii=False) + "\n")
+        good.clear()
+
+    for record in _records(input_file):
+        if "_error" in record:
+            flush()
+            output_file.write(json.dumps({"id": record.get("id"), "error": record["_error"]}) + "\n")
+        else:
+            good.append(record)
+            if len(good) >= 64:
+                flush()
+    flush()
+
+
+@main.command("load-examples")
+def load_examples_cmd() -> None:
+    """Load the bundled fictional example articles into the store."""
+    from pantau.demo import load_examples
+
+    settings = _settings()
+    click.echo(f"{load_examples(_open_store(settings))} new example articles")
+
+
+@main.group()
+def sources() -> None:
+    """The sources registry and per-source crawl health."""
+
+
+@sources.command("list")
+def sources_list() -> None:
+    from crawlers.registry import load_registry
+
+    for s in load_registry(_settings().sources_file):
+        state = "" if s.enabled else " (disabled)"
+        click.echo(f"{s.name:24} {s.policy.value:15} {len(s.feeds)} feeds  {s.title}{state}")
+
+
+@sources.command("status")
+def sources_status() -> None:
+    store = _open_store(_settings())
+    for h in store.source_health():
+        state = "ok" if h.ok else f"FAILING: {h.error}"
+        counters = " ".join(f"{k}={v}" for k, v in sorted(h.counters.items()))
+        click.echo(f"{h.source:24} {h.last_run:%Y-%m-%d %H:%M} {state}  {counters}")
+
+
+from pantau.cli_nlp import nlp  # noqa: E402 - the nlp group lives in its own module
+
+main.add_command(nlp)
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

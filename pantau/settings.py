@@ -1,0 +1,131 @@
+"""Typed settings, read from the environment (prefix ``PANTAU_``) and an optional ``.env``.
+
+Every setting has a default or a clear error. README.md has a table of all of them; a test
+keeps that table complete.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_SOURCES = REPO_ROOT / "crawlers" / "sources.yaml"
+
+
+def _default_shared_data() -> Path:
+    return REPO_ROOT.parent / "shared" / "data"
+
+
+class Settings(BaseSettings):
+    """Pantau's configuration. Field docs are what the README table shows."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PANTAU_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Literal["development", "production", "test"] = Field(
+        "development", description="Deployment kind; production refuses placeholder secrets."
+    )
+    data_dir: Path = Field(
+        Path("var"), description="Directory for the SQLite store, crawl state and logs."
+    )
+    store_url: str | None = Field(
+        None,
+        description="Store backend URL: sqlite:///FILE (default: DATA_DIR/pantau.db), "
+        "elasticsearch://HOST:PORT or opensearch://HOST:PORT.",
+    )
+    shared_data: Path = Field(
+        default_factory=_default_shared_data,
+        description="Read-only shared data (feeds, pages, NER data, eval sets); used by "
+        "tests, training and the offline demo crawl.",
+    )
+    sources_file: Path = Field(
+        PACKAGE_SOURCES, description="Sources registry (YAML): outlets, feeds, policies."
+    )
+    model: str = Field(
+        "auto",
+        description="spaCy NER model directory, 'auto' (newest under models/) or 'none' "
+        "(rules only).",
+    )
+    crawl_interval_minutes: int = Field(
+        30, ge=1, le=24 * 60, description="Minutes between scheduled crawls in `pantau run`."
+    )
+    analyze_interval_seconds: int = Field(
+        10, ge=1, le=3600, description="Seconds between analysis passes in `pantau run`."
+    )
+    crawl_on_start: bool = Field(True, description="Crawl once when `pantau run` starts.")
+    load_examples: bool = Field(
+        True, description="Load the bundled fictional example articles into an empty store."
+    )
+    host: str = Field("127.0.0.1", description="Address the API and web pages bind to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the API and web pages bind to.")
+    user_agent: str = Field(
+        "PantauBot/0.1 (+https://github.com/pantau-id/pantau; election news monitor)",
+        description="User agent the crawler sends; must include a contact URL.",
+    )
+    download_delay: float = Field(
+        2.0, ge=0, description="Seconds between requests to one site (AutoThrottle's start)."
+    )
+    log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
+    secret_key: str = Field(
+        "changethis",
+        description="Secret for signing tokens; must be changed outside development.",
+    )
+
+    @field_validator("user_agent")
+    @classmethod
+    def _contact_url(cls, value: str) -> str:
+        if "http://" not in value and "https://" not in value:
+            raise ValueError("the user agent must include a contact URL (http:// or https://)")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("log level must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return value.upper()
+
+    @model_validator(mode="after")
+    def _no_placeholders_in_production(self) -> Settings:
+        if self.environment == "production" and self.secret_key == "changethis":
+            raise ValueError(
+                "PANTAU_SECRET_KEY is still the placeholder 'changethis'; set a random value "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+            )
+        return self
+
+    @property
+    def resolved_store_url(self) -> str:
+        return self.store_url or f"sqlite:///{(self.data_dir / 'pantau.db').resolve()}"
+
+    def ensure_data_dir(self) -> Path:
+        """Create the data directory and check it is writable, with an actionable error."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SettingsError(
+                f"cannot create the data directory {self.data_dir} ({exc.strerror}); "
+                "set PANTAU_DATA_DIR to a writable directory"
+            ) from exc
+        if not os.access(self.data_dir, os.W_OK):
+            raise SettingsError(
+                f"the data directory {self.data_dir} is not writable; set PANTAU_DATA_DIR "
+                "to a writable directory"
+            )
+        return self.data_dir
+
+
+class SettingsError(Exception):
+    """Configuration is invalid; the message says which setting and what to do."""
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
