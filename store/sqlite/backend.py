@@ -71,9 +71,15 @@ class SQLiteStore(Store):
         self._write_lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = self._conn()
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create {self.path.parent} for the store ({exc.strerror}); set "
+                    "PANTAU_DATA_DIR (or PANTAU_STORE_URL) to a writable location"
+                ) from exc
         try:
+            conn = self._conn()
             conn.execute("PRAGMA journal_mode=WAL")
             self.schema_version = schema.migrate(conn)
         except sqlite3.DatabaseError as exc:

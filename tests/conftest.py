@@ -1,0 +1,30 @@
+"""Session-wide test helpers: where the shared data is, and whether we run in CI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def shared_data_dir() -> Path:
+    return Path(os.environ.get("PANTAU_SHARED_DATA") or REPO.parent / "shared" / "data")
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data (or PANTAU_SHARED_DATA); skipped when absent, except in CI."""
+    path = shared_data_dir()
+    if not path.is_dir():
+        message = f"shared data not found at {path}; set PANTAU_SHARED_DATA to run this test"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
