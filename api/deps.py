@@ -27,7 +27,9 @@ def parse_when(value: str | None, *, end: bool, name: str) -> datetime | None:
             return datetime.combine(day, time.max if end else time.min, tzinfo=WIB)
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise HTTPException(400, f"{name}: expected a date like 2024-02-14 or an ISO datetime") from None
+        raise HTTPException(
+            400, f"{name}: expected a date like 2024-02-14 or an ISO datetime"
+        ) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=WIB)
 
 
@@ -36,10 +38,14 @@ class SearchParams:
 
     def __init__(
         self,
-        q: Annotated[str | None, Query(max_length=1000, description="Words, \"phrases\", OR, -exclude")] = None,
+        q: Annotated[
+            str | None, Query(max_length=1000, description='Words, "phrases", OR, -exclude')
+        ] = None,
         source: Annotated[list[str], Query(description="Outlet/source name (repeatable)")] = [],  # noqa: B006
         region: Annotated[list[str], Query(description="Region name or Kemendagri code")] = [],  # noqa: B006
-        date_from: Annotated[str | None, Query(description="From date (YYYY-MM-DD, WIB) or ISO datetime")] = None,
+        date_from: Annotated[
+            str | None, Query(description="From date (YYYY-MM-DD, WIB) or ISO datetime")
+        ] = None,
         date_to: Annotated[str | None, Query(description="To date (inclusive)")] = None,
         entity: Annotated[list[str], Query(description="Any entity name")] = [],  # noqa: B006
         organization: Annotated[list[str], Query()] = [],  # noqa: B006

@@ -57,4 +57,6 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s", request.url.path)
-        return error_response(request, 500, "internal error; the request id identifies it in the logs")
+        return error_response(
+            request, 500, "internal error; the request id identifies it in the logs"
+        )

@@ -20,7 +20,9 @@ def highlight_article(article: Article) -> list[Markup]:
         for v in article.analysis.violations:
             if v.start is not None and v.end is not None and v.model_extra.get("field") != "title":  # type: ignore[union-attr]
                 title = html.escape(f"{v.category} ({v.status})", quote=True)
-                marks.append((v.start, v.end, f'<mark class="evidence" title="{title}">', "</mark>"))
+                marks.append(
+                    (v.start, v.end, f'<mark class="evidence" title="{title}">', "</mark>")
+                )
         for e in article.analysis.entities:
             cls = CLASSES.get(e.label)
             if cls:

@@ -69,7 +69,7 @@ class LocalSite:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 _url, route = site.lookup(self.path)
                 if route.delay:
                     time.sleep(route.delay)
@@ -109,5 +109,3 @@ def _key(url: str) -> str:
     parts = urlsplit(url)
     path = parts.path or "/"
     return f"{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
-
-

@@ -56,7 +56,9 @@ class Registry:
             return self.sources[name]
         except KeyError:
             known = ", ".join(sorted(self.sources)[:10])
-            raise RegistryError(f"no source named {name!r}; known sources include: {known}") from None
+            raise RegistryError(
+                f"no source named {name!r}; known sources include: {known}"
+            ) from None
 
     def enabled(self) -> list[Source]:
         return [s for s in self.sources.values() if s.enabled]

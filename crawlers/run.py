@@ -48,7 +48,9 @@ def select_sources(registry: Registry, names: list[str], all_sources: bool) -> l
 
 def run_crawl(settings: Settings, sources: list[Source], **overrides: Any) -> dict[str, Any]:
     """Crawl the given sources' feeds into the store; returns Scrapy's final stats."""
-    process = CrawlerProcess(scrapy_settings(settings, sources, **overrides), install_root_handler=False)
+    process = CrawlerProcess(
+        scrapy_settings(settings, sources, **overrides), install_root_handler=False
+    )
     logging.getLogger().setLevel(settings.log_level)  # Scrapy resets the root level to NOTSET
     crawler = process.create_crawler("feeds")
     process.crawl(crawler, sources=",".join(s.name for s in sources))

@@ -25,7 +25,9 @@ def canonical_url(url: str) -> str:
     path = _AMP_PATH.sub("", parts.path) or "/"
     if len(path) > 1:
         path = path.rstrip("/")
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    ]
     # Kompas "?page=all" shows the whole article on one page: same article, drop it.
     query = [(k, v) for k, v in query if not (k == "page" and v == "all")]
     return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))

@@ -36,7 +36,12 @@ def clean_text(text: str) -> str:
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
     ents = []
     for e in doc.ents:
-        item: dict[str, Any] = {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char}
+        item: dict[str, Any] = {
+            "text": e.text,
+            "label": e.label_,
+            "start": e.start_char,
+            "end": e.end_char,
+        }
         if e.kb_id_:
             item["code"] = e.kb_id_
         ents.append(item)

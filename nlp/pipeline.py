@@ -38,9 +38,7 @@ def find_model(model: str = "auto") -> Path | None:
     if model == "none":
         return None
     if model == "auto":
-        candidates = [
-            p for p in MODELS_DIR.glob(f"{MODEL_PREFIX}*") if (p / "meta.json").is_file()
-        ]
+        candidates = [p for p in MODELS_DIR.glob(f"{MODEL_PREFIX}*") if (p / "meta.json").is_file()]
         return max(candidates, key=_version_key) if candidates else None
     path = Path(model)
     if not (path / "meta.json").is_file():
@@ -51,7 +49,9 @@ def find_model(model: str = "auto") -> Path | None:
     return path
 
 
-def build_pipeline(model: str = "auto", keyword_lists: dict[str, list[str]] | None = None) -> Language:
+def build_pipeline(
+    model: str = "auto", keyword_lists: dict[str, list[str]] | None = None
+) -> Language:
     path = find_model(model)
     if path is None:
         nlp = spacy.blank("id")

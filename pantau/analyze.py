@@ -42,7 +42,11 @@ def analyze_pending(
         bar = tqdm(total=store.count(ArticleStatus.NEW), unit="article", desc="analyze")
     try:
         while limit is None or counts.analyzed + counts.failed < limit:
-            size = batch_size if limit is None else min(batch_size, limit - counts.analyzed - counts.failed)
+            size = (
+                batch_size
+                if limit is None
+                else min(batch_size, limit - counts.analyzed - counts.failed)
+            )
             batch = store.pending(size)
             if not batch:
                 break

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 import click
@@ -20,7 +19,9 @@ def _settings() -> Settings:
     try:
         return Settings()
     except ValidationError as exc:
-        lines = [f"  PANTAU_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()]
+        lines = [
+            f"  PANTAU_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors()
+        ]
         raise click.ClickException("invalid settings:\n" + "\n".join(lines)) from None
 
 
@@ -77,9 +78,13 @@ def serve(host: str | None, port: int | None) -> None:
 
 
 @main.command()
-@click.option("--source", "sources", multiple=True, help="Source name from the registry (repeatable).")
+@click.option(
+    "--source", "sources", multiple=True, help="Source name from the registry (repeatable)."
+)
 @click.option("--all", "all_sources", is_flag=True, help="Every enabled source.")
-@click.option("--host-map", default=None, help="Fetch every URL from this local server (tests, demos).")
+@click.option(
+    "--host-map", default=None, help="Fetch every URL from this local server (tests, demos)."
+)
 def crawl(sources: tuple[str, ...], all_sources: bool, host_map: str | None) -> None:
     """Crawl sources into the store (feeds; article pages where the policy allows)."""
     from crawlers.registry import RegistryError, load_registry
@@ -127,7 +132,11 @@ def _records(stream: TextIO) -> Any:
         except json.JSONDecodeError as exc:
             yield {"id": None, "text": None, "_error": f"line {number}: invalid JSON ({exc.msg})"}
             continue
-        yield record if isinstance(record, dict) else {"id": None, "_error": f"line {number}: not an object"}
+        yield (
+            record
+            if isinstance(record, dict)
+            else {"id": None, "_error": f"line {number}: not an object"}
+        )
 
 
 @main.command()
@@ -151,7 +160,9 @@ def extract(input_file: TextIO, output_file: TextIO, model: str | None) -> None:
     for record in _records(input_file):
         if "_error" in record:
             flush()
-            output_file.write(json.dumps({"id": record.get("id"), "error": record["_error"]}) + "\n")
+            output_file.write(
+                json.dumps({"id": record.get("id"), "error": record["_error"]}) + "\n"
+            )
         else:
             good.append(record)
             if len(good) >= 64:

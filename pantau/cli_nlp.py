@@ -18,13 +18,30 @@ def nlp() -> None:
 
 
 @nlp.command()
-@click.option("--profile", type=click.Choice(["permissive", "full"]), default="full", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), default=None, help="Model directory to write.")
+@click.option(
+    "--profile", type=click.Choice(["permissive", "full"]), default="full", show_default=True
+)
+@click.option(
+    "--output", type=click.Path(path_type=Path), default=None, help="Model directory to write."
+)
 @click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--backend", type=click.Choice(["spacy", "transformers"]), default="spacy", show_default=True)
-@click.option("--base", type=click.Path(path_type=Path), default=None, help="Base model dir (transformers).")
-@click.option("--max-steps", type=int, default=None, help="Stop after this many steps (smoke runs).")
-def train(profile: str, output: Path | None, seed: int, backend: str, base: Path | None, max_steps: int | None) -> None:
+@click.option(
+    "--backend", type=click.Choice(["spacy", "transformers"]), default="spacy", show_default=True
+)
+@click.option(
+    "--base", type=click.Path(path_type=Path), default=None, help="Base model dir (transformers)."
+)
+@click.option(
+    "--max-steps", type=int, default=None, help="Stop after this many steps (smoke runs)."
+)
+def train(
+    profile: str,
+    output: Path | None,
+    seed: int,
+    backend: str,
+    base: Path | None,
+    max_steps: int | None,
+) -> None:
     """Train the NER model from the shared data (reproducible: fixed seed, committed .cfg)."""
     from pantau.settings import Settings
 
@@ -37,7 +54,11 @@ def train(profile: str, output: Path | None, seed: int, backend: str, base: Path
 
     out = output or Path("models") / "pantau-ner-id-0.1.0"
     metrics = train_model(
-        profile=profile, output_dir=out, shared_data=settings.shared_data, seed=seed, max_steps=max_steps
+        profile=profile,
+        output_dir=out,
+        shared_data=settings.shared_data,
+        seed=seed,
+        max_steps=max_steps,
     )
     _echo_json(metrics)
 

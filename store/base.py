@@ -165,10 +165,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def source_health(self) -> list[SourceHealth]: ...
 
-    def refresh(self) -> None:
+    def refresh(self) -> None:  # noqa: B027 - an optional hook with a no-op default
         """Make all writes visible to search (a no-op where writes are visible at once)."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - an optional hook with a no-op default
         """Release connections and files."""
 
     def __enter__(self) -> Store:

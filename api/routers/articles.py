@@ -23,7 +23,9 @@ def search_articles(
     return search_of(store.search(params.to_query()))
 
 
-@router.get("/{article_id}", response_model=ArticlePublic, summary="One article with its extraction")
+@router.get(
+    "/{article_id}", response_model=ArticlePublic, summary="One article with its extraction"
+)
 def get_article(article_id: str, store: Annotated[Store, Depends(get_store)]) -> ArticlePublic:
     article = store.get_article(article_id)
     if article is None:

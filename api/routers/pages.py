@@ -57,10 +57,15 @@ def search_page(
         request,
         "search.html",
         {
-            "params": params, "page": page, "error": error, "facet_titles": FACET_TITLES,
-            "selected": selected, "toggle": lambda k, v: _toggle(request, k, v),
-            "peak": peak, "next_url": next_url,
-        },  # fmt: skip
+            "params": params,
+            "page": page,
+            "error": error,
+            "facet_titles": FACET_TITLES,
+            "selected": selected,
+            "toggle": lambda k, v: _toggle(request, k, v),
+            "peak": peak,
+            "next_url": next_url,
+        },
         status_code=400 if error else 200,
     )
 

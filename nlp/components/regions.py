@@ -18,7 +18,9 @@ class RegionMarker:
         found = get_gazetteer().find(doc.text)
         spans = list(doc.ents)
         for region in found:
-            span = doc.char_span(region["start"], region["end"], label="LOC", alignment_mode="expand")
+            span = doc.char_span(
+                region["start"], region["end"], label="LOC", alignment_mode="expand"
+            )
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label="LOC", kb_id=region.get("code") or "")

@@ -77,7 +77,7 @@ def bulk_write(
             lines.append(action)
             if source is not None:
                 lines.append(source)
-        body = with_retries(lambda: client.bulk(lines, refresh), policy, "bulk request")
+        body = with_retries(lambda lines=lines: client.bulk(lines, refresh), policy, "bulk")
         retry: list[int] = []
         permanent: list[tuple[str, int, str]] = []
         for i, item in zip(todo, body.get("items", []), strict=True):

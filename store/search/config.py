@@ -51,7 +51,9 @@ def parse_url(url: str) -> SearchConfig:
     parts = urlsplit(url)
     engine, _, transport = parts.scheme.partition("+")
     if engine not in ENGINES or transport not in ("", "https", "http"):
-        raise StoreError(f"unknown search store scheme {parts.scheme!r}; use {' or '.join(ENGINES)}")
+        raise StoreError(
+            f"unknown search store scheme {parts.scheme!r}; use {' or '.join(ENGINES)}"
+        )
     options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     tls = _flag(options, "tls", transport == "https")
     scheme = "https" if tls else "http"

@@ -146,7 +146,9 @@ class Indices:
         new = self.create(kind, target, extra)
         started = time.time_ns()
         copied = self.copy(old, new, {"match_all": {}}, transform)
-        since = {"range": {"stored_at": {"gte": started}}} if kind == ARTICLES else {"match_all": {}}
+        since = (
+            {"range": {"stored_at": {"gte": started}}} if kind == ARTICLES else {"match_all": {}}
+        )
         block = {"index.blocks.write": True}
         self.client.request("PUT", f"/{old}/_settings", block)
         try:

@@ -53,7 +53,11 @@ def filters(q: SearchQuery) -> list[Query]:
         out.append({"term": {"status": q.article_status.value}})
     if q.regions:
         out.append(_region_filter(q.regions))
-    for kind, values in ((None, q.entities), ("organization", q.organizations), ("person", q.persons)):
+    for kind, values in (
+        (None, q.entities),
+        ("organization", q.organizations),
+        ("person", q.persons),
+    ):
         if values:
             terms = {"terms": {"entities.norm": [norm(v) for v in values]}}
             kinds = [] if kind is None else [{"term": {"entities.kind": kind}}]
@@ -85,7 +89,11 @@ def _grouped(path: str, field: str, display: str, size: int, kind: str | None = 
     """Counts grouped by a normalised key, shown with its first display value."""
     terms: Query = {
         "terms": {"field": f"{path}.{field}", "size": size, "order": _ORDER},
-        "aggs": {"display": {"terms": {"field": f"{path}.{display}", "size": 1, "order": {"_key": "asc"}}}},
+        "aggs": {
+            "display": {
+                "terms": {"field": f"{path}.{display}", "size": 1, "order": {"_key": "asc"}}
+            }
+        },
     }
     if kind is not None:
         terms = {"filter": {"term": {f"{path}.kind": kind}}, "aggs": {"values": terms}}
@@ -148,7 +156,9 @@ def _facet_values(agg: Query) -> list[FacetValue]:
     out = []
     for bucket in agg["buckets"]:
         shown = bucket.get("display", {}).get("buckets")
-        out.append(FacetValue(str(shown[0]["key"] if shown else bucket["key"]), bucket["doc_count"]))
+        out.append(
+            FacetValue(str(shown[0]["key"] if shown else bucket["key"]), bucket["doc_count"])
+        )
     return out
 
 

@@ -20,9 +20,9 @@ from store.base import (
     Store,
     StoreError,
 )
+from store.derived import derived_rows
 from store.records import Analysis, Article, ArticleStatus
 from store.sqlite import schema
-from store.derived import derived_rows
 from store.sqlite.search import run_search
 
 log = logging.getLogger(__name__)
@@ -194,7 +194,8 @@ class SQLiteStore(Store):
         rows = (
             self._conn()
             .execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE status = 'new' ORDER BY rid LIMIT ?",
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE status = 'new' "
+                "ORDER BY rid LIMIT ?",
                 (limit,),
             )
             .fetchall()

@@ -90,9 +90,7 @@ def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
             else:
                 ors.append("norm = ?")
                 params.append(norm(value))
-        where.append(
-            f"a.rid IN (SELECT article_rid FROM article_regions WHERE {' OR '.join(ors)})"
-        )
+        where.append(f"a.rid IN (SELECT article_rid FROM article_regions WHERE {' OR '.join(ors)})")
     for kind, values in (
         (None, q.entities),
         ("organization", q.organizations),
@@ -167,7 +165,9 @@ def _page(conn: sqlite3.Connection, q: SearchQuery, match: str | None) -> Search
     next_cursor = None
     if more and rows:
         last = rows[-1]
-        next_cursor = encode_cursor([last["score"] if relevance else last["sort_date"], last["rid"]])
+        next_cursor = encode_cursor(
+            [last["score"] if relevance else last["sort_date"], last["rid"]]
+        )
     hits = _hits(conn, rows, match if q.highlight else None)
     total = int(conn.execute("SELECT count(*) FROM hits").fetchone()[0])
     facets: dict[str, list[FacetValue]] = {}

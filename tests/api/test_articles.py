@@ -23,7 +23,9 @@ def test_search_returns_hits_facets_histogram_and_highlights(client: TestClient)
     first = body["hits"][0]
     assert first["title"] == "Bawaslu temukan politik uang di Probolinggo"
     assert "<mark>politik</mark>" in first["title_highlight"]
-    assert first["violations"] == [{"category": "politik_uang", "status": "found", "confidence": 0.9}]
+    assert first["violations"] == [
+        {"category": "politik_uang", "status": "found", "confidence": 0.9}
+    ]
     assert {f["value"] for f in body["facets"]["source"]} == {"contoh_jatim"}
     assert sum(b["count"] for b in body["histogram"]) == 2
     assert r.headers["X-Request-ID"]
@@ -51,7 +53,13 @@ def test_article_detail_has_the_extraction_inline(client: TestClient) -> None:
     assert r.status_code == 200
     analysis = r.json()["analysis"]
     assert analysis["officials"][0]["institution"] == "Bawaslu Kabupaten Probolinggo"
-    assert analysis["entities"][0] == {"text": "Fathul Qorib", "label": "PER", "start": 36, "end": 48, "code": None}
+    assert analysis["entities"][0] == {
+        "text": "Fathul Qorib",
+        "label": "PER",
+        "start": 36,
+        "end": 48,
+        "code": None,
+    }
 
 
 def test_errors_share_one_json_shape(client: TestClient) -> None:
@@ -79,11 +87,15 @@ def test_malformed_queries_never_answer_500(client: TestClient) -> None:
         assert r.status_code in (200, 400), (q, r.text)
 
 
-def test_healthz_reports_store_and_failing_sources(client: TestClient, loaded_store: SQLiteStore) -> None:
+def test_healthz_reports_store_and_failing_sources(
+    client: TestClient, loaded_store: SQLiteStore
+) -> None:
     body = client.get("/healthz").json()
     assert body["status"] == "ok"
     assert body["store"] == {"articles": 6, "pending": 0, "failed": 0}
-    loaded_store.record_source_health(SourceHealth("antara_jambi", None, False, "DNS lookup failed", {}))
+    loaded_store.record_source_health(
+        SourceHealth("antara_jambi", None, False, "DNS lookup failed", {})
+    )
     body = client.get("/healthz").json()
     assert body["status"] == "degraded" and body["failing_sources"] == ["antara_jambi"]
     assert body["sources"][0]["error"] == "DNS lookup failed"

@@ -18,8 +18,14 @@ def test_search_page_shows_highlighted_results_and_facets(client: TestClient) ->
     assert "/?q=politik+uang&amp;source=contoh_jatim" in html  # facet links keep the query
 
 
-def test_user_and_article_text_is_always_escaped(client: TestClient, loaded_store: SQLiteStore) -> None:
-    evil = article(9, title="<script>alert(1)</script> pemilu", body="<img src=x onerror=alert(2)> pemilu damai")
+def test_user_and_article_text_is_always_escaped(
+    client: TestClient, loaded_store: SQLiteStore
+) -> None:
+    evil = article(
+        9,
+        title="<script>alert(1)</script> pemilu",
+        body="<img src=x onerror=alert(2)> pemilu damai",
+    )
     loaded_store.put_article(evil)
     r = client.get("/", params={"q": '<script>alert("q")</script> pemilu'})
     assert "<script>alert" not in r.text and "<img src=x" not in r.text

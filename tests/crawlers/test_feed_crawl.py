@@ -47,8 +47,11 @@ def crawl(tmp_path: Path, site: LocalSite, sources_file: Path, *names: str) -> d
     args = [a for name in names for a in ("--source", name)]
     done = subprocess.run(
         [sys.executable, "-m", "pantau", "crawl", *args, "--host-map", site.base_url],
-        env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 
@@ -67,8 +70,15 @@ def test_every_saved_feed_is_crawled_into_the_store(tmp_path, site, shared_data)
     entries = []
     for i, (name, url) in enumerate(FEEDS.items()):
         site.add_file(url, shared_data / "news" / "rss" / name, RSS)
-        entries.append({"name": f"feed{i}", "outlet": "generic", "title": name,
-                        "policy": "feed_only", "feeds": [url]})  # fmt: skip
+        entries.append(
+            {
+                "name": f"feed{i}",
+                "outlet": "generic",
+                "title": name,
+                "policy": "feed_only",
+                "feeds": [url],
+            }
+        )
     sources = write_sources(tmp_path / "sources.yaml", entries)
     counters = crawl(tmp_path, site, sources, *(e["name"] for e in entries))
     with open_result(tmp_path) as store:
@@ -78,9 +88,10 @@ def test_every_saved_feed_is_crawled_into_the_store(tmp_path, site, shared_data)
             assert counters[f"feed{i}/feeds_ok"] == 1
         items = sum(v for k, v in counters.items() if k.endswith("/feed_items"))
         accounted = sum(
-            v for k, v in counters.items()
+            v
+            for k, v in counters.items()
             if k.endswith(("/stored_new", "/updated", "/unchanged")) or "/skipped_" in k
-        )  # fmt: skip
+        )
         assert items == accounted  # every item is stored or skipped with a counted reason
         health = {h.source: h for h in store.source_health()}
         assert all(h.ok for h in health.values())
@@ -93,15 +104,27 @@ def test_every_saved_feed_is_crawled_into_the_store(tmp_path, site, shared_data)
 def test_recrawl_updates_in_place_and_keeps_what_is_stored(tmp_path, site, shared_data) -> None:  # type: ignore[no-untyped-def]
     url = FEEDS["antara_jambi_terkini_2022-08-28.xml"]
     site.add_file(url, shared_data / "news" / "rss" / "antara_jambi_terkini_2022-08-28.xml", RSS)
-    sources = write_sources(tmp_path / "s.yaml", [
-        {"name": "antara_jambi", "outlet": "antara", "title": "ANTARA Jambi", "region": "Jambi",
-         "region_code": "15", "policy": "feed_only", "feeds": [url]},
-    ])  # fmt: skip
+    sources = write_sources(
+        tmp_path / "s.yaml",
+        [
+            {
+                "name": "antara_jambi",
+                "outlet": "antara",
+                "title": "ANTARA Jambi",
+                "region": "Jambi",
+                "region_code": "15",
+                "policy": "feed_only",
+                "feeds": [url],
+            },
+        ],
+    )
     first = crawl(tmp_path, site, sources, "antara_jambi")
     assert first["antara_jambi/stored_new"] == 20
     second = crawl(tmp_path, site, sources, "antara_jambi")
     assert second["antara_jambi/unchanged"] == 20 and "antara_jambi/stored_new" not in second
-    site.add(url, b"<html><body>Maintenance</body></html>", status=503, headers={"Retry-After": "1"})
+    site.add(
+        url, b"<html><body>Maintenance</body></html>", status=503, headers={"Retry-After": "1"}
+    )
     third = crawl(tmp_path, site, sources, "antara_jambi")
     assert third["antara_jambi/feeds_failed"] == 1
     with open_result(tmp_path) as store:
@@ -138,17 +161,46 @@ def test_bad_feeds_are_counted_and_do_not_stop_other_sources(tmp_path, site, sha
     site.add("https://contoh.pantau.invalid/items.xml", BROKEN_ITEMS, headers={"Content-Type": RSS})
     site.add("https://contoh.pantau.invalid/html.xml", "<html><body>bukan feed</body></html>")
     # Declared UTF-8, actually Latin-1: "é" as the single byte 0xE9.
-    latin = BROKEN_ITEMS.split("<item><title>Terpotong")[0].replace("Contoh", "Caf\xe9") + "</channel></rss>"
-    site.add("https://contoh.pantau.invalid/latin.xml", latin.encode("latin-1"), headers={"Content-Type": "application/rss+xml"})
+    latin = (
+        BROKEN_ITEMS.split("<item><title>Terpotong")[0].replace("Contoh", "Caf\xe9")
+        + "</channel></rss>"
+    )
+    site.add(
+        "https://contoh.pantau.invalid/latin.xml",
+        latin.encode("latin-1"),
+        headers={"Content-Type": "application/rss+xml"},
+    )
     site.add("https://down.pantau.invalid/rss.xml", b"", status=500)
-    sources = write_sources(tmp_path / "s.yaml", [
-        {"name": "good", "outlet": "republika", "title": "R", "policy": "feed_only", "feeds": [good]},
-        {"name": "broken", "outlet": "x", "title": "B", "policy": "feed_only",
-         "feeds": ["https://contoh.pantau.invalid/items.xml", "https://contoh.pantau.invalid/html.xml",
-                   "https://contoh.pantau.invalid/latin.xml"]},
-        {"name": "down", "outlet": "x", "title": "D", "policy": "feed_only",
-         "feeds": ["https://down.pantau.invalid/rss.xml"]},
-    ])  # fmt: skip
+    sources = write_sources(
+        tmp_path / "s.yaml",
+        [
+            {
+                "name": "good",
+                "outlet": "republika",
+                "title": "R",
+                "policy": "feed_only",
+                "feeds": [good],
+            },
+            {
+                "name": "broken",
+                "outlet": "x",
+                "title": "B",
+                "policy": "feed_only",
+                "feeds": [
+                    "https://contoh.pantau.invalid/items.xml",
+                    "https://contoh.pantau.invalid/html.xml",
+                    "https://contoh.pantau.invalid/latin.xml",
+                ],
+            },
+            {
+                "name": "down",
+                "outlet": "x",
+                "title": "D",
+                "policy": "feed_only",
+                "feeds": ["https://down.pantau.invalid/rss.xml"],
+            },
+        ],
+    )
     c = crawl(tmp_path, site, sources, "good", "broken", "down")
     assert c["good/stored_new"] == 10
     # one in each copy of the items, plus the truncated last item (recovered, but link-less)

@@ -80,7 +80,7 @@ def test_full_text_ranks_title_matches_first(store: Store) -> None:
 
 
 def test_phrases_or_and_exclusion(store: Store) -> None:
-    a1, a2, a3, a4, a5, a6 = load(store)
+    a1, _a2, a3, a4, a5, a6 = load(store)
     assert set(ids(store, q='"membagikan sembako"')) == {a5}
     assert set(ids(store, q="debat OR cuaca")) == {a3, a6}
     assert set(ids(store, q="politik -surabaya")) == {a1}
@@ -89,8 +89,23 @@ def test_phrases_or_and_exclusion(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "q",
-    ['"politik uang', "politik)", "(((", "a:b", "uang*", "NEAR(a b)", "^bawaslu", "AND OR NOT",
-     "-", '""', "politik' OR 1=1 --", "\\", "*", "bawaslu {kpu}", "😀 pemilu"],
+    [
+        '"politik uang',
+        "politik)",
+        "(((",
+        "a:b",
+        "uang*",
+        "NEAR(a b)",
+        "^bawaslu",
+        "AND OR NOT",
+        "-",
+        '""',
+        "politik' OR 1=1 --",
+        "\\",
+        "*",
+        "bawaslu {kpu}",
+        "😀 pemilu",
+    ],
 )
 def test_malformed_queries_answer_or_raise_query_error(store: Store, q: str) -> None:
     load(store, analyzed=False)
@@ -106,7 +121,10 @@ def test_filters_by_source_region_date_entity_and_violation(store: Store) -> Non
     a1, a2, a3, a4, a5, a6 = load(store)
     assert set(ids(store, sources=["contoh_jatim"])) == {a1, a2}
     assert set(ids(store, regions=["Kabupaten Probolinggo"])) == {a1}
-    assert set(ids(store, regions=["35"])) == {a1, a2}  # a province code includes its kabupaten/kota
+    assert set(ids(store, regions=["35"])) == {
+        a1,
+        a2,
+    }  # a province code includes its kabupaten/kota
     assert set(ids(store, regions=["kota surabaya", "Bali"])) == {a2, a6}
     start = datetime(2024, 2, 4, 0, 0, tzinfo=WIB)
     end = datetime(2024, 2, 5, 23, 59, tzinfo=WIB)
@@ -116,7 +134,9 @@ def test_filters_by_source_region_date_entity_and_violation(store: Store) -> Non
     assert set(ids(store, entities=["Bawaslu Provinsi Jawa Barat"])) == {a4}
     assert set(ids(store, violations=["politik_uang"])) == {a1, a5}
     assert set(ids(store, violations=["politik_uang"], violation_status=["found"])) == {a1}
-    assert set(ids(store, q="politik", sources=["contoh_jatim"], violations=["politik_uang"])) == {a1}
+    assert set(ids(store, q="politik", sources=["contoh_jatim"], violations=["politik_uang"])) == {
+        a1
+    }
 
 
 def test_facets_count_the_filtered_hits(store: Store) -> None:
@@ -134,7 +154,9 @@ def test_facets_count_the_filtered_hits(store: Store) -> None:
 
 def test_histogram_buckets_are_wib_days(store: Store) -> None:
     late = article(1, published_at=datetime(2024, 2, 14, 23, 30, tzinfo=WIB))  # 16:30 UTC
-    early = article(2, published_at=datetime(2024, 2, 15, 0, 30, tzinfo=WIB))  # 17:30 UTC on the 14th
+    early = article(
+        2, published_at=datetime(2024, 2, 15, 0, 30, tzinfo=WIB)
+    )  # 17:30 UTC on the 14th
     store.put_articles([late, early])
     store.refresh()
     page = store.search(SearchQuery(histogram="day"))
@@ -145,7 +167,9 @@ def test_histogram_buckets_are_wib_days(store: Store) -> None:
 
 @pytest.mark.parametrize("sort", ["relevance", "date", "date_asc"])
 def test_cursor_pages_cover_every_hit_once_in_order(store: Store, sort: str) -> None:
-    store.put_articles([article(n, body=f"pemilu {'pemilu ' * (n % 4)} nomor {n}") for n in range(1, 12)])
+    store.put_articles(
+        [article(n, body=f"pemilu {'pemilu ' * (n % 4)} nomor {n}") for n in range(1, 12)]
+    )
     store.refresh()
     everything = ids(store, q="pemilu", sort=sort)
     seen: list[str] = []
@@ -182,7 +206,9 @@ def test_source_health_round_trip(store: Store) -> None:
     when = datetime(2024, 2, 14, 3, 0, tzinfo=UTC)
     store.record_source_health(SourceHealth("antara", when, True, None, {"feeds_ok": 9}))
     store.record_source_health(SourceHealth("detik", when, False, "HTTP 503", {"feeds_failed": 1}))
-    store.record_source_health(SourceHealth("antara", when + timedelta(hours=1), True, None, {"feeds_ok": 8}))
+    store.record_source_health(
+        SourceHealth("antara", when + timedelta(hours=1), True, None, {"feeds_ok": 8})
+    )
     store.refresh()
     health = {h.source: h for h in store.source_health()}
     assert set(health) == {"antara", "detik"}
