@@ -1,8 +1,8 @@
 """Assemble Pantau's spaCy pipeline: trained NER (when shipped) plus rule components.
 
 Order matters:
-  entity_ruler (election bodies, parties) → pantau.regions.v1 → ner → pantau.org_merge.v1
-  → pantau.officials.v1 → pantau.organizations.v1 → pantau.violations.v1 → pantau.keywords.v1
+  entity_ruler (election bodies, parties) → pantau_regions_v1 → ner → pantau_org_merge_v1
+  → pantau_officials_v1 → pantau_organizations_v1 → pantau_violations_v1 → pantau_keywords_v1
 Gazetteer entities are set before the statistical NER, so the model predicts around them.
 """
 
@@ -68,15 +68,15 @@ def build_pipeline(
         config={"phrase_matcher_attr": None, "overwrite_ents": True},
     )
     ruler.from_disk(PATTERNS / "organizations.jsonl")  # type: ignore[attr-defined]
-    nlp.add_pipe("pantau.regions.v1", after="election_ruler")
+    nlp.add_pipe("pantau_regions_v1", after="election_ruler")
     for name in (
-        "pantau.org_merge.v1",
-        "pantau.officials.v1",
-        "pantau.organizations.v1",
-        "pantau.violations.v1",
+        "pantau_org_merge_v1",
+        "pantau_officials_v1",
+        "pantau_organizations_v1",
+        "pantau_violations_v1",
     ):
         nlp.add_pipe(name)
-    nlp.add_pipe("pantau.keywords.v1", config={"lists": keyword_lists or {}})
+    nlp.add_pipe("pantau_keywords_v1", config={"lists": keyword_lists or {}})
     return nlp
 
 

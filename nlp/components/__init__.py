@@ -1,4 +1,4 @@
-"""Pantau's spaCy components, registered as versioned factories (``pantau.<name>.v1``).
+"""Pantau's spaCy components, registered as versioned factories (``pantau_<name>_v1``; spaCy forbids dots in factory names).
 
 Importing this package registers them; ``nlp.pipeline.build_pipeline`` assembles them.
 """

@@ -1,4 +1,4 @@
-"""``pantau.keywords.v1``: operator-defined flagged keyword lists (morphology-aware)."""
+"""``pantau_keywords_v1``: operator-defined flagged keyword lists (morphology-aware)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,6 @@ class KeywordFlagger:
         return doc
 
 
-@Language.factory("pantau.keywords.v1", default_config={"lists": {}})
+@Language.factory("pantau_keywords_v1", default_config={"lists": {}})
 def make_keyword_flagger(nlp: Language, name: str, lists: dict[str, list[str]]) -> KeywordFlagger:
     return KeywordFlagger(lists)

@@ -1,4 +1,4 @@
-"""``pantau.officials.v1``: people linked to positions and institutions."""
+"""``pantau_officials_v1``: people linked to positions and institutions."""
 
 from __future__ import annotations
 
@@ -10,11 +10,26 @@ from nlp.officials import extract_officials
 
 
 class OfficialLinker:
+    """Sets ``doc._.officials``; each official's name becomes a PER entity when no entity
+    covers it yet, so entities and officials agree even without a statistical NER."""
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.officials = extract_officials(doc.text, entity_dicts(doc))
+        officials = extract_officials(doc.text, entity_dicts(doc))
+        doc._.officials = officials
+        spans = list(doc.ents)
+        taken = {i for e in spans for i in range(e.start, e.end)}
+        for official in officials:
+            start = doc.text.find(official["name"], official.get("start") or 0)
+            if start < 0:
+                continue
+            span = doc.char_span(start, start + len(official["name"]), label="PER")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                spans.append(span)
+                taken.update(range(span.start, span.end))
+        doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
 
-@Language.factory("pantau.officials.v1")
+@Language.factory("pantau_officials_v1")
 def make_official_linker(nlp: Language, name: str) -> OfficialLinker:
     return OfficialLinker()

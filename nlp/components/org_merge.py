@@ -1,4 +1,4 @@
-"""``pantau.org_merge.v1``: attach a region to the body it belongs to.
+"""``pantau_org_merge_v1``: attach a region to the body it belongs to.
 
 "Bawaslu" (ORG) followed by "Kabupaten Probolinggo" (LOC) is one organization, "Bawaslu
 Kabupaten Probolinggo", as the extraction contract expects; the LOC mention stays available
@@ -43,6 +43,6 @@ class OrgRegionMerger:
         return doc
 
 
-@Language.factory("pantau.org_merge.v1")
+@Language.factory("pantau_org_merge_v1")
 def make_org_merger(nlp: Language, name: str) -> OrgRegionMerger:
     return OrgRegionMerger()

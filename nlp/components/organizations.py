@@ -1,4 +1,4 @@
-"""``pantau.organizations.v1``: canonical organizations and the regions a text is about."""
+"""``pantau_organizations_v1``: canonical organizations and the regions a text is about."""
 
 from __future__ import annotations
 
@@ -17,6 +17,6 @@ class OrganizationNormalizer:
         return doc
 
 
-@Language.factory("pantau.organizations.v1")
+@Language.factory("pantau_organizations_v1")
 def make_organization_normalizer(nlp: Language, name: str) -> OrganizationNormalizer:
     return OrganizationNormalizer()

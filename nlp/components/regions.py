@@ -1,4 +1,4 @@
-"""``pantau.regions.v1``: mark region mentions as LOC with their Kemendagri code.
+"""``pantau_regions_v1``: mark region mentions as LOC with their Kemendagri code.
 
 Runs before the statistical NER so the model predicts around known regions instead of
 merging "Kabupaten Probolinggo" into a neighbouring person name.
@@ -33,6 +33,6 @@ class RegionMarker:
         return doc
 
 
-@Language.factory("pantau.regions.v1")
+@Language.factory("pantau_regions_v1")
 def make_region_marker(nlp: Language, name: str) -> RegionMarker:
     return RegionMarker()

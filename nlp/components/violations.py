@@ -1,4 +1,4 @@
-"""``pantau.violations.v1``: reported and mentioned election violations with evidence."""
+"""``pantau_violations_v1``: reported and mentioned election violations with evidence."""
 
 from __future__ import annotations
 
@@ -17,6 +17,6 @@ class ViolationDetector:
         return doc
 
 
-@Language.factory("pantau.violations.v1")
+@Language.factory("pantau_violations_v1")
 def make_violation_detector(nlp: Language, name: str) -> ViolationDetector:
     return ViolationDetector()

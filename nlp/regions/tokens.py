@@ -1,0 +1,76 @@
+"""A small offset-keeping tokenizer shared by the region, organization and official rules.
+
+spaCy's tokenizer would do, but the rule modules must also run on bare strings (``pantau extract``
+without a pipeline) and need one stable token key: case-folded, dots removed ("S.H." -> "sh").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word: letters/digits joined by inner apostrophes, dots or hyphens ("Syafi'i",
+# "S.H", "se-Jabodetabek", "2024-2029"); otherwise one punctuation character.
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]", re.UNICODE)
+_ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    index: int
+
+    @property
+    def key(self) -> str:
+        return token_key(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_upper_initial(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+
+    @property
+    def is_lower(self) -> bool:
+        return self.text[0].islower()
+
+    @property
+    def is_digit(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_roman(self) -> bool:
+        return bool(self.text) and self.text.isupper() and bool(_ROMAN.match(self.text))
+
+
+@lru_cache(maxsize=65536)
+def token_key(text: str) -> str:
+    """Case-folded token without dots and with typographic apostrophes unified."""
+    return text.casefold().replace(".", "").replace("’", "'")
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))]
+
+
+def keys_of(phrase: str) -> tuple[str, ...]:
+    """Token keys of a lexicon phrase, punctuation dropped ("Kab." -> ("kab",))."""
+    return tuple(t.key for t in tokenize(phrase) if t.is_word)
+
+
+def is_mostly_upper(text: str) -> bool:
+    """True for headline-style texts written in capitals, where case says nothing."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > 0.8
