@@ -1,0 +1,2 @@
+"""Indonesian text utilities shared by every crawler stage: dates, boilerplate, datelines,
+language check."""
