@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +72,37 @@ class Settings(BaseSettings):
     download_delay: float = Field(
         2.0, ge=0, description="Seconds between requests to one site (AutoThrottle's start)."
     )
+    crawl_host_map: str | None = Field(
+        None,
+        description="Send every crawl request to this local server instead (tests, offline "
+        "demos; see crawlers/localserver.py). Leave unset in production.",
+    )
+    webhook_allow_private: bool = Field(
+        False,
+        description="Allow alert webhooks to private, loopback and link-local addresses "
+        "(tests, trusted internal networks).",
+    )
+    alerts_timeout_seconds: float = Field(
+        10.0, gt=0, le=120, description="Timeout of one webhook or SMTP delivery attempt."
+    )
+    alerts_max_attempts: int = Field(
+        8, ge=1, le=50, description="Delivery attempts before an alert is dead-lettered."
+    )
+    alerts_backoff_seconds: float = Field(
+        2.0, gt=0, description="First retry delay; doubles per attempt, with jitter."
+    )
+    alerts_poll_seconds: float = Field(
+        1.0, gt=0, le=60, description="Seconds between outbox polls of the delivery worker."
+    )
+    alerts_workers: int = Field(
+        4, ge=1, le=64, description="Deliveries sent in parallel by the delivery worker."
+    )
+    smtp_host: str | None = Field(None, description="SMTP server for e-mail alerts (unset: off).")
+    smtp_port: int = Field(587, ge=1, le=65535, description="SMTP server port.")
+    smtp_user: str | None = Field(None, description="SMTP login user (unset: no login).")
+    smtp_password: SecretStr | None = Field(None, description="SMTP login password.")
+    smtp_from: str = Field("pantau@localhost", description="Sender address of e-mail alerts.")
+    smtp_starttls: bool = Field(True, description="Upgrade the SMTP connection with STARTTLS.")
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
     secret_key: str = Field(
         "changethis",
