@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 
 from fastapi import HTTPException, Query, Request
 
-from store.base import Store
+from store.base import SearchQuery, Store
 
 WIB = timezone(timedelta(hours=7), "WIB")
 
 
 def get_store(request: Request) -> Store:
-    return request.app.state.store  # type: ignore[no-any-return]
+    return request.app.state.store
 
 
 def parse_when(value: str | None, *, end: bool, name: str) -> datetime | None:
@@ -74,9 +74,7 @@ class SearchParams:
         self.histogram = None if histogram == "none" else histogram
         self.facets = facets
 
-    def to_query(self):  # type: ignore[no-untyped-def]
-        from store.base import SearchQuery
-
+    def to_query(self) -> SearchQuery:
         return SearchQuery(
             q=self.q, sources=self.sources, regions=self.regions, date_from=self.date_from,
             date_to=self.date_to, entities=self.entities, organizations=self.organizations,

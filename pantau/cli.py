@@ -74,7 +74,10 @@ def serve(host: str | None, port: int | None) -> None:
     settings = _settings()
     _setup_logging(settings.log_level)
     app = create_app(settings, _open_store(settings))
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+    uvicorn.run(
+        app, host=host or settings.host, port=port or settings.port, log_level="info",
+        access_log=False,  # api.app logs each request with its request id
+    )
 
 
 @main.command()
@@ -85,8 +88,28 @@ def serve(host: str | None, port: int | None) -> None:
 @click.option(
     "--host-map", default=None, help="Fetch every URL from this local server (tests, demos)."
 )
-def crawl(sources: tuple[str, ...], all_sources: bool, host_map: str | None) -> None:
-    """Crawl sources into the store (feeds; article pages where the policy allows)."""
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Keep the crawl's job state in the data dir; a stopped crawl run again with "
+    "--resume continues where it stopped.",
+)
+@click.option(
+    "--set",
+    "scrapy_overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy setting, e.g. --set DOWNLOAD_TIMEOUT=5 (repeatable).",
+)
+def crawl(
+    sources: tuple[str, ...],
+    all_sources: bool,
+    host_map: str | None,
+    resume: bool,
+    scrapy_overrides: tuple[str, ...],
+) -> None:
+    """Crawl sources into the store: feeds, and sitemaps and listings where the policy
+    allows fetching article pages."""
     from crawlers.registry import RegistryError, load_registry
     from crawlers.run import run_crawl, select_sources
 
@@ -103,9 +126,18 @@ def crawl(sources: tuple[str, ...], all_sources: bool, host_map: str | None) -> 
         selected = select_sources(load_registry(settings.sources_file), list(sources), all_sources)
     except RegistryError as exc:
         raise click.ClickException(str(exc)) from None
-    overrides = {"PANTAU_HOST_MAP": host_map} if host_map else {}
-    stats = run_crawl(settings, selected, **overrides)
+    overrides: dict[str, Any] = {"PANTAU_HOST_MAP": host_map} if host_map else {}
+    for pair in scrapy_overrides:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"--set takes NAME=VALUE, got {pair!r}")
+        try:
+            overrides[name.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            overrides[name.strip()] = raw
+    stats = run_crawl(settings, selected, resume=resume, **overrides)
     summary = {k[len("pantau/") :]: v for k, v in sorted(stats.items()) if k.startswith("pantau/")}
+    summary["_finish_reason"] = stats.get("finish_reason")
     click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
 
 
@@ -113,13 +145,17 @@ def crawl(sources: tuple[str, ...], all_sources: bool, host_map: str | None) -> 
 @click.option("--limit", type=int, default=None, help="Analyze at most this many articles.")
 def analyze(limit: int | None) -> None:
     """Run the NLP pipeline over articles waiting for analysis."""
+    from alerts.service import AlertService
     from nlp.extract import Extractor
     from pantau.analyze import analyze_pending
 
     settings = _settings()
     _setup_logging(settings.log_level)
     store = _open_store(settings)
-    counts = analyze_pending(store, Extractor(model=settings.model), limit=limit, progress=True)
+    alerts = AlertService.open(settings, store)  # matches go to the outbox; `run` sends them
+    counts = analyze_pending(
+        store, Extractor(model=settings.model), limit=limit, progress=True, after=alerts.hook
+    )
     click.echo(json.dumps({"analyzed": counts.analyzed, "failed": counts.failed}))
 
 
@@ -205,6 +241,10 @@ def sources_status() -> None:
 from pantau.cli_nlp import nlp  # noqa: E402 - the nlp group lives in its own module
 
 main.add_command(nlp)
+
+from pantau.cli_alerts import alerts  # noqa: E402 - the alerts group lives in its own module
+
+main.add_command(alerts)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -30,6 +30,9 @@ class Runner:
         self.settings = settings
         self.store = store
         self.stop = threading.Event()
+        from alerts.service import AlertService
+
+        self.alerts = AlertService.open(settings, store)
         self.next_crawl = time.monotonic() if settings.crawl_on_start else self._after_interval()
 
     def _after_interval(self) -> float:
@@ -67,7 +70,8 @@ class Runner:
         extractor = Extractor(model=self.settings.model)
         while not self.stop.is_set():
             try:
-                counts = analyze_pending(self.store, extractor)
+                self.alerts.catch_up()
+                counts = analyze_pending(self.store, extractor, after=self.alerts.hook)
                 if counts.analyzed or counts.failed:
                     log.info("analyzed %d articles (%d failed)", counts.analyzed, counts.failed)
                 if time.monotonic() >= self.next_crawl:
@@ -82,10 +86,20 @@ class Runner:
         self.prepare()
         worker = threading.Thread(target=self.background, name="pantau-scheduler", daemon=True)
         worker.start()
+        delivery = threading.Thread(
+            target=self.alerts.worker.run, args=(self.stop,), name="pantau-alerts", daemon=True
+        )
+        delivery.start()
         app = create_app(self.settings, self.store)
+        app.state.alerts = self.alerts
         log.info("Pantau at http://%s:%d/", self.settings.host, self.settings.port)
         try:
-            uvicorn.run(app, host=self.settings.host, port=self.settings.port, log_level="info")
+            uvicorn.run(
+                app, host=self.settings.host, port=self.settings.port, log_level="info",
+                access_log=False,  # api.app logs each request with its request id
+            )
         finally:
             self.stop.set()
+            self.alerts.worker.wake.set()
             worker.join(timeout=10)
+            delivery.join(timeout=10)
