@@ -81,5 +81,7 @@ def build_pipeline(
 
 
 def pipeline_name(nlp: Language) -> str:
+    if "ner" not in nlp.pipe_names:
+        return "rules-only"
     meta = nlp.meta
-    return f"{meta.get('name', 'blank')}-{meta.get('version', '0')}+rules"
+    return f"{meta.get('name', 'ner')}-{meta.get('version', '0')}+rules"

@@ -1,4 +1,5 @@
-"""Pantau's spaCy components, registered as versioned factories (``pantau_<name>_v1``; spaCy forbids dots in factory names).
+"""Pantau's spaCy components, registered as versioned factories: ``pantau_<name>_v1``
+(spaCy forbids dots in factory names).
 
 Importing this package registers them; ``nlp.pipeline.build_pipeline`` assembles them.
 """

@@ -14,9 +14,9 @@ class OfficialLinker:
     covers it yet, so entities and officials agree even without a statistical NER."""
 
     def __call__(self, doc: Doc) -> Doc:
-        officials = extract_officials(doc.text, entity_dicts(doc))
+        spans = list(doc.ents)  # doc.ents is rebuilt from the tokens on every access
+        officials = extract_officials(doc.text, entity_dicts(spans))
         doc._.officials = officials
-        spans = list(doc.ents)
         taken = {i for e in spans for i in range(e.start, e.end)}
         for official in officials:
             start = doc.text.find(official["name"], official.get("start") or 0)

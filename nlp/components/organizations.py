@@ -12,7 +12,7 @@ from nlp.regions import article_regions
 
 class OrganizationNormalizer:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.organizations = find_organizations(doc.text, entity_dicts(doc))
+        doc._.organizations = find_organizations(doc.text, entity_dicts(list(doc.ents)))
         doc._.regions = article_regions(doc.text, doc.user_data.get("title"))
         return doc
 

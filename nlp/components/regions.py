@@ -16,7 +16,8 @@ from nlp.regions import get_gazetteer
 class RegionMarker:
     def __call__(self, doc: Doc) -> Doc:
         found = get_gazetteer().find(doc.text)
-        spans = list(doc.ents)
+        current = list(doc.ents)  # doc.ents is rebuilt from the tokens on every access
+        spans = list(current)
         for region in found:
             span = doc.char_span(
                 region["start"], region["end"], label="LOC", alignment_mode="expand"
@@ -26,7 +27,7 @@ class RegionMarker:
             span = Span(doc, span.start, span.end, label="LOC", kb_id=region.get("code") or "")
             spans.append(span)
         # Existing entities (e.g. election bodies from the ruler) win over regions inside them.
-        existing = {(e.start, e.end) for e in doc.ents}
+        existing = {(e.start, e.end) for e in current}
         ordered = sorted(spans, key=lambda s: ((s.start, s.end) not in existing, s.start))
         kept = filter_spans(ordered)
         doc.ents = sorted(kept, key=lambda s: s.start)

@@ -41,7 +41,7 @@ def article_regions(gazetteer: RegionGazetteer, text: str, title: str | None = N
     """Regions of an article as {"name","code","type"} dicts, most telling first."""
     ordered: list[Region] = []
     text = text or ""
-    body = gazetteer.scan(tokenize(text), is_mostly_upper(text))
+    body = gazetteer.scan_text(text)
     explicit = [m.region for m in body if m.explicit]
     first = dateline_region(gazetteer, text, explicit)
     if first:

@@ -8,6 +8,7 @@ the default order provinsi > kabupaten > kota > kecamatan.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -230,11 +231,18 @@ class RegionGazetteer:
             out.append(RegionMatch(m.first, m.last, m.start, m.end, (best,), m.explicit, m.hint))
         return out
 
+    def scan_text(self, text: str) -> list[RegionMatch]:
+        """``scan`` of a whole text, cached: several components ask about the same article."""
+        return list(self._scan_text(text))
+
+    @functools.lru_cache(maxsize=32)  # noqa: B019 - the gazetteer is a process-wide singleton
+    def _scan_text(self, text: str) -> tuple[RegionMatch, ...]:
+        return tuple(self.scan(tokenize(text), upper=is_mostly_upper(text)))
+
     def find(self, text: str) -> list[dict]:
         """Region mentions as {"text","start","end","name","code","type"} dicts."""
         if not text:
             return []
-        tokens = tokenize(text)
         return [
             {
                 "text": text[m.start : m.end],
@@ -244,5 +252,5 @@ class RegionGazetteer:
                 "code": m.region.code,
                 "type": m.region.type,
             }
-            for m in self.scan(tokens, upper=is_mostly_upper(text))
+            for m in self.scan_text(text)
         ]

@@ -60,7 +60,15 @@ def token_key(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))]
+    # Regions, organizations and officials all tokenize the same article text: cache it.
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=32)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    return tuple(
+        Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))
+    )
 
 
 def keys_of(phrase: str) -> tuple[str, ...]:
