@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,13 +22,15 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to wait before answering (timeouts)
+    fail_first: int = 0  # answer the first N requests with 503 + Retry-After: 1
 
 
 DEFAULT_ROBOTS = Route(b"User-agent: *\nAllow: /\n", headers={"Content-Type": "text/plain"})
 
 
 class LocalSite:
-    """Routes keyed by original URL; unknown URLs answer 404, robots.txt allows all."""
+    """Routes keyed by original URL; unknown URLs answer 404, robots.txt allows all.
+    Routes with an ``ETag`` or ``Last-Modified`` header answer conditional GETs with 304."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
@@ -70,9 +73,15 @@ class LocalSite:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                _url, route = site.lookup(self.path)
+                url, route = site.lookup(self.path)
+                if route.fail_first and site.hits.get(url, 0) <= route.fail_first:
+                    route = Route(b"busy", 503, {"Retry-After": "1"})
                 if route.delay:
                     time.sleep(route.delay)
+                if route.status == 200 and _unchanged(route, self.headers):
+                    route = Route(
+                        b"", 304, {k: v for k, v in route.headers.items() if k in _VALIDATORS}
+                    )
                 try:
                     self.send_response(route.status)
                     for name, value in route.headers.items():
@@ -103,6 +112,18 @@ class LocalSite:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+_VALIDATORS = ("ETag", "Last-Modified")
+
+
+def _unchanged(route: Route, request_headers: Message) -> bool:
+    """Conditional GET: the route's ETag (or Last-Modified) matches what the client holds."""
+    etag = route.headers.get("ETag")
+    if etag and request_headers.get("If-None-Match") == etag:
+        return True
+    modified = route.headers.get("Last-Modified")
+    return bool(modified and request_headers.get("If-Modified-Since") == modified)
 
 
 def _key(url: str) -> str:

@@ -1,4 +1,4 @@
-"""Item pipelines: normalise → dedup → store, each counting what it did per source.
+"""Item pipelines: normalise → dedup → cluster and store, each counting what it did per source.
 
 Counters live in Scrapy's stats as ``pantau/<source>/<counter>``; the store pipeline writes
 them to the store's source health when the spider closes.
@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict
-from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawlers.cluster import Clusterer
+from crawlers.health import source_health
 from crawlers.items import ArticleItem
+from crawlers.state import state_for
 from crawlers.text.boilerplate import strip_boilerplate
 from crawlers.text.dateline import parse_dateline
 from crawlers.text.language import detect_language
 from crawlers.urls import canonical_url
-from store.base import SourceHealth, Store, StoreError
+from store.base import Store, StoreError
 from store.records import Article
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ class _Counting:
 
     def drop(self, item: ArticleItem, reason: str) -> DropItem:
         count(self.crawler, item.source, f"skipped_{reason}")
+        if item.extraction_path != "feed":  # a fetched page: do not fetch it again unchanged
+            state_for(self.crawler).mark_page(item.url, getattr(item, "version", None))
         return DropItem(f"{item.source}: {reason}: {item.url}")
 
 
@@ -86,7 +90,8 @@ class DedupPipeline(_Counting):
 
 
 class StorePipeline(_Counting):
-    """Hand items to the store; record per-source health when the crawl ends."""
+    """Cluster, hand items to the store, remember stored pages; record per-source health
+    when the crawl ends."""
 
     store: Store
 
@@ -97,6 +102,8 @@ class StorePipeline(_Counting):
         if not url:
             raise StoreError("PANTAU_STORE_URL is not set for the crawl")
         self.store = open_store(url)
+        self.state = state_for(self.crawler)
+        self.clusterer = Clusterer(self.state)
 
     def process_item(self, item: ArticleItem, spider: Spider | None = None) -> ArticleItem:
         fields = asdict(item)
@@ -105,31 +112,32 @@ class StorePipeline(_Counting):
             fields["region"] = item.dateline
         fields.pop("dateline")
         article = Article(**fields)
+        assignment = self.clusterer.assign(article)
+        article.cluster_id, article.original_id = assignment.cluster_id, assignment.original_id
+        if assignment.how in ("exact", "near"):
+            count(self.crawler, item.source, f"cluster_{assignment.how}")
         result = self.store.put_article(article)
+        self._relabel(assignment.relabel, assignment.original_id)
+        if item.extraction_path != "feed":
+            self.state.mark_page(item.url, getattr(item, "version", None))
         counter = "stored_new" if result.created else "updated" if result.changed else "unchanged"
         count(self.crawler, item.source, counter)
         return item
 
+    def _relabel(self, ids: list[str], original_id: str) -> None:
+        """A new member became the cluster's original: point the others at it."""
+        for article_id in ids:
+            stored = self.store.get_article(article_id)
+            if stored is not None and stored.original_id != original_id:
+                self.store.put_article(stored.model_copy(update={"original_id": original_id}))
+
     def close_spider(self, spider: Spider | None = None) -> None:
         assert self.crawler.stats is not None
-        stats = self.crawler.stats.get_stats()
-        by_source: dict[str, dict[str, int]] = {}
-        for key, value in stats.items():
-            if key.startswith("pantau/") and isinstance(value, int):
-                _, source, counter = key.split("/", 2)
-                by_source.setdefault(source, {})[counter] = value
-        errors: dict[str, str] = stats.get("pantau_errors", {})
-        for source in sorted(set(by_source) | set(errors)):
-            counters = by_source.get(source, {})
-            feeds_ok = counters.get("feeds_ok", 0) + counters.get("pages_ok", 0)
-            ok = feeds_ok > 0 or not errors.get(source)
-            self.store.record_source_health(
-                SourceHealth(
-                    source=source,
-                    last_run=datetime.now(UTC),
-                    ok=ok,
-                    error=None if ok else errors.get(source),
-                    counters=counters,
-                )
-            )
+        settings = self.crawler.settings
+        for health in source_health(
+            self.crawler.stats.get_stats(),
+            min_pages=settings.getint("PANTAU_LAYOUT_MIN_PAGES", 5),
+            share=settings.getfloat("PANTAU_LAYOUT_MISS_SHARE", 0.5),
+        ):
+            self.store.record_source_health(health)
         self.store.close()

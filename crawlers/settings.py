@@ -27,7 +27,22 @@ REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+PANTAU_RETRY_AFTER_MAX = 30  # seconds; a longer Retry-After is not waited for
+
+# What to crawl: listing pages per template, sitemap index children, sitemap URL age.
+PANTAU_LISTING_MAX_PAGES = 3
+PANTAU_SITEMAP_MAX_CHILDREN = 10
+PANTAU_SITEMAP_MAX_AGE_DAYS = 7  # 0 = no limit
+# Health: a source whose outlet parser missed on more than this share of at least
+# PANTAU_LAYOUT_MIN_PAGES pages in one crawl is flagged layout_changed.
+PANTAU_LAYOUT_MIN_PAGES = 5
+PANTAU_LAYOUT_MISS_SHARE = 0.5
+
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.RetryAfterMiddleware": 550,
+    "crawlers.middlewares.RedirectLoopMiddleware": 610,
+    "crawlers.middlewares.ConditionalRequestMiddleware": 650,
     # Runs closest to the downloader, after robots.txt and retries, so those see real URLs.
     "crawlers.middlewares.HostMapMiddleware": 950,
 }

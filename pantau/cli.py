@@ -246,5 +246,9 @@ from pantau.cli_alerts import alerts  # noqa: E402 - the alerts group lives in i
 
 main.add_command(alerts)
 
+from pantau.cli_keys import keys  # noqa: E402 - the keys group lives in its own module
+
+main.add_command(keys)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

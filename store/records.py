@@ -122,6 +122,10 @@ class Article(BaseModel):
     analysis: Analysis | None = None
     id: str = ""
     content_hash: str = ""
+    # Near-duplicate clustering (crawlers/cluster.py): every copy of one syndicated story
+    # shares ``cluster_id``; ``original_id`` is the member published first (ANTARA on ties).
+    cluster_id: str | None = None
+    original_id: str | None = None
 
     @field_validator("published_at", "fetched_at")
     @classmethod

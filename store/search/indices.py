@@ -144,13 +144,16 @@ class Indices:
         if target <= index_version(old):
             return old
         new = self.create(kind, target, extra)
-        started = time.time_ns()
+        # Writes stamp stored_at when sent; one in flight may land after the copy has passed
+        # it, so the catch-up also re-copies everything stamped up to a request timeout earlier.
+        slack = int((self.config.connection.timeout + 30) * 1e9)
+        started = time.time_ns() - slack
         copied = self.copy(old, new, {"match_all": {}}, transform)
         since = (
             {"range": {"stored_at": {"gte": started}}} if kind == ARTICLES else {"match_all": {}}
         )
-        block = {"index.blocks.write": True}
-        self.client.request("PUT", f"/{old}/_settings", block)
+        # The block API waits for in-flight writes, so the catch-up copy sees all of them.
+        self.client.request("PUT", f"/{old}/_block/write")
         try:
             self.client.request("POST", f"/{old}/_refresh")
             caught_up = self.copy(old, new, since, transform)
@@ -161,7 +164,7 @@ class Indices:
             ]
             self.client.request("POST", "/_aliases", {"actions": actions})
         except BaseException:
-            self.client.request("PUT", f"/{old}/_settings", {"index.blocks.write": None})
+            self.client.request("PUT", f"/{old}/_settings", {"index.blocks.write": False})
             raise
         self.client.request("DELETE", f"/{old}")
         log.info("migrated %s -> %s (%d copied, %d caught up)", old, new, copied, caught_up)

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 _ARTICLE_COLUMNS = (
     "id, url, source, title, body, published_at, language, region, region_code, author, "
-    "summary, extraction_path, fetched_at, status, error, content_hash, analysis"
+    "summary, extraction_path, fetched_at, status, error, content_hash, analysis, cluster_id, "
+    "original_id"
 )
 
 
@@ -59,6 +60,8 @@ def row_to_article(row: sqlite3.Row) -> Article:
         error=row["error"],
         content_hash=row["content_hash"],
         analysis=Analysis.model_validate_json(analysis) if analysis else None,
+        cluster_id=row["cluster_id"],
+        original_id=row["original_id"],
     )
 
 
@@ -149,14 +152,17 @@ class SQLiteStore(Store):
         values = (
             a.url, a.source, a.title, a.body, iso(a.published_at), sort_date, a.language,
             a.region, a.region_code, a.author, a.summary, a.extraction_path, iso(a.fetched_at),
+            a.cluster_id, a.original_id,
         )  # fmt: skip
+        # A put without cluster fields (None) keeps the stored ones.
+        keep = "cluster_id=COALESCE(?, cluster_id), original_id=COALESCE(?, original_id)"
         if old is None:
             analysis = a.analysis.model_dump_json() if a.analysis else None
             cur = conn.execute(
                 "INSERT INTO articles (url, source, title, body, published_at, sort_date, "
                 "language, region, region_code, author, summary, extraction_path, fetched_at, "
-                "id, status, error, content_hash, analysis) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "cluster_id, original_id, id, status, error, content_hash, analysis) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*values, a.id, a.status.value, a.error, a.content_hash, analysis),
             )
             rid = cur.lastrowid
@@ -169,14 +175,15 @@ class SQLiteStore(Store):
             conn.execute(
                 "UPDATE articles SET url=?, source=?, title=?, body=?, published_at=?, "
                 "sort_date=?, language=?, region=?, region_code=?, author=?, summary=?, "
-                "extraction_path=?, fetched_at=? WHERE rid=?",
+                f"extraction_path=?, fetched_at=?, {keep} WHERE rid=?",
                 (*values, rid),
             )
             return PutResult(id=a.id, created=False, changed=False)
         conn.execute(
             "UPDATE articles SET url=?, source=?, title=?, body=?, published_at=?, sort_date=?, "
             "language=?, region=?, region_code=?, author=?, summary=?, extraction_path=?, "
-            "fetched_at=?, status='new', error=NULL, content_hash=?, analysis=NULL WHERE rid=?",
+            f"fetched_at=?, {keep}, status='new', error=NULL, content_hash=?, analysis=NULL "
+            "WHERE rid=?",
             (*values, a.content_hash, rid),
         )
         self._write_derived(conn, rid, a, None)

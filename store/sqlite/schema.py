@@ -96,6 +96,12 @@ MIGRATIONS: dict[int, str] = {
         counters TEXT NOT NULL
     );
     """,
+    2: """
+    -- Near-duplicate clusters of syndicated stories (crawlers/cluster.py).
+    ALTER TABLE articles ADD COLUMN cluster_id TEXT;
+    ALTER TABLE articles ADD COLUMN original_id TEXT;
+    CREATE INDEX articles_cluster ON articles(cluster_id);
+    """,
 }
 
 LATEST = max(MIGRATIONS)

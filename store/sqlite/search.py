@@ -26,7 +26,7 @@ _CODE = re.compile(r"^\d{2}(\.\d{2}){0,3}$")
 _COLUMNS = (
     "a.id, a.url, a.source, a.title, a.body, a.published_at, a.language, a.region, "
     "a.region_code, a.author, a.summary, a.extraction_path, a.fetched_at, a.status, a.error, "
-    "a.content_hash, a.analysis"
+    "a.content_hash, a.analysis, a.cluster_id, a.original_id"
 )
 
 # Histogram buckets are calendar days/weeks/months in WIB (UTC+7, no daylight saving), the

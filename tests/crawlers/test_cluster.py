@@ -52,13 +52,25 @@ def test_syndicated_copies_form_one_cluster_with_antara_as_original() -> None:
     # The outlet's copy arrives first; ANTARA's release, published at the same minute, later.
     copy = clusterer.assign(article("https://kompas.example/a", "kompas", edited(STORY)))
     assert copy.how == "new" and copy.original_id == article("https://kompas.example/a", "k", "").id
-    orig = article("https://www.antaranews.com/berita/1/a", "antara_jatim", f"Probolinggo, Jawa Timur (ANTARA) - {STORY}")
+    orig = article(
+        "https://www.antaranews.com/berita/1/a",
+        "antara_jatim",
+        f"Probolinggo, Jawa Timur (ANTARA) - {STORY}",
+    )
     found = clusterer.assign(orig)
     assert found.how == "near" and found.cluster_id == copy.cluster_id
     assert found.original_id == orig.id  # ANTARA wins the tie
     assert found.relabel == [article("https://kompas.example/a", "k", "").id]
-    exact = clusterer.assign(article("https://detik.example/b", "detik", orig.body, T + timedelta(hours=1), title=orig.title))
-    assert exact.how == "exact" and exact.cluster_id == copy.cluster_id and exact.original_id == orig.id
+    exact = clusterer.assign(
+        article(
+            "https://detik.example/b", "detik", orig.body, T + timedelta(hours=1), title=orig.title
+        )
+    )
+    assert (
+        exact.how == "exact"
+        and exact.cluster_id == copy.cluster_id
+        and exact.original_id == orig.id
+    )
     other = clusterer.assign(article("https://kompas.example/c", "kompas", OTHER))
     assert other.how == "new" and other.cluster_id != copy.cluster_id
 
@@ -68,7 +80,9 @@ def test_earliest_publication_is_the_original_and_old_stories_do_not_match() -> 
     first = clusterer.assign(article("https://a.example/1", "tempo", STORY, T + timedelta(hours=2)))
     earlier = article("https://b.example/2", "detik", edited(STORY), T)
     assert clusterer.assign(earlier).original_id == earlier.id  # published earlier than tempo's
-    month_later = clusterer.assign(article("https://c.example/3", "viva", STORY, T + timedelta(days=30)))
+    month_later = clusterer.assign(
+        article("https://c.example/3", "viva", STORY, T + timedelta(days=30))
+    )
     assert month_later.how == "new" and month_later.cluster_id != first.cluster_id
 
 
@@ -76,8 +90,16 @@ def test_short_teasers_only_cluster_when_identical() -> None:
     clusterer = Clusterer(CrawlState())
     teaser = "KPU Probolinggo menetapkan daftar pemilih tetap."
     one = clusterer.assign(article("https://a.example/1", "a", teaser, title="DPT"))
-    assert clusterer.assign(article("https://b.example/1", "b", teaser + " Baca selengkapnya.", title="DPT")).how == "new"
-    assert clusterer.assign(article("https://c.example/1", "c", teaser, title="DPT")).cluster_id == one.cluster_id
+    assert (
+        clusterer.assign(
+            article("https://b.example/1", "b", teaser + " Baca selengkapnya.", title="DPT")
+        ).how
+        == "new"
+    )
+    assert (
+        clusterer.assign(article("https://c.example/1", "c", teaser, title="DPT")).cluster_id
+        == one.cluster_id
+    )
 
 
 def test_reassigning_an_unchanged_article_keeps_its_cluster() -> None:
@@ -122,7 +144,9 @@ def test_a_story_carried_by_two_outlets_is_one_cluster_in_the_store(tmp_path) ->
             for name, url in feeds.items()
         ])  # fmt: skip
         counters = crawl(tmp_path, site, sources, "--all")
-    assert counters.get("kompas/cluster_near", 0) + counters.get("antara_jatim/cluster_near", 0) == 1
+    assert (
+        counters.get("kompas/cluster_near", 0) + counters.get("antara_jatim/cluster_near", 0) == 1
+    )
     assert counters["detik/cluster_exact"] == 1
     with open_result(tmp_path) as store:
         from store.records import article_id

@@ -69,9 +69,17 @@ def test_faults_are_counted_and_lose_nothing(tmp_path, shared_data) -> None:  # 
         site.add(faults["busy_long"], b"", status=503, headers={"Retry-After": "3600"})
         site.add(faults["loop"], b"", status=302, headers={"Location": f"{BAD}/berita/55556/b"})
         site.add(f"{BAD}/berita/55556/b", b"", status=302, headers={"Location": faults["loop"]})
-        site.add(faults["huge"], b"<html><body>" + b"a" * (50 * 1024 * 1024), headers={"Content-Type": HTML})
+        site.add(
+            faults["huge"],
+            b"<html><body>" + b"a" * (50 * 1024 * 1024),
+            headers={"Content-Type": HTML},
+        )
         site.add(faults["robots"], "<html>rahasia</html>")
-        site.add(charset.url, charset.path.read_bytes(), headers={"Content-Type": "text/html; charset=iso-8859-1"})
+        site.add(
+            charset.url,
+            charset.path.read_bytes(),
+            headers={"Content-Type": "text/html; charset=iso-8859-1"},
+        )
         site.add(faults["truncated"], raw[: len(raw) // 2], headers={"Content-Type": HTML})
         site.add(BAD_MAP, urlset(list(faults.values())), headers={"Content-Type": XML})
         # A source whose outlet parser no longer matches: Media Indonesia pages on kompas.com.
@@ -105,7 +113,9 @@ def test_faults_are_counted_and_lose_nothing(tmp_path, shared_data) -> None:  # 
     with open_result(tmp_path) as store:
         assert store.count() == 3 + c["rusak/stored_new"] + c["kompas/stored_new"]
         for case in good:  # stored before, still there, once
-            assert store.get_article(article_id(case.url.replace("http://", "https://"))) is not None
+            assert (
+                store.get_article(article_id(case.url.replace("http://", "https://"))) is not None
+            )
         stored = store.get_article(article_id(charset.url.replace("http://", "https://")))
         assert stored is not None and "ü" in stored.body  # read as UTF-8 despite the header
         assert store.get_article(article_id(faults["huge"])) is None

@@ -34,7 +34,8 @@ def test_a_stopped_crawl_resumes_without_losses_or_duplicates(tmp_path, shared_d
             serve_case(site, case, url, delay=0.25)
         site.add(SITEMAP, urlset(urls), headers={"Content-Type": XML, "ETag": '"s1"'})
         sources = write_sources(
-            tmp_path / "s.yaml", [source("detik", outlet="detik", concurrency=1, sitemaps=[SITEMAP])]
+            tmp_path / "s.yaml",
+            [source("detik", outlet="detik", concurrency=1, sitemaps=[SITEMAP])],
         )
         args = ("--source", "detik", "--resume")
         child = subprocess.Popen(
