@@ -77,7 +77,11 @@ def bulk_write(
             lines.append(action)
             if source is not None:
                 lines.append(source)
-        body = with_retries(lambda lines=lines: client.bulk(lines, refresh), policy, "bulk")
+
+        def send(lines: list[dict[str, Any]] = lines) -> dict[str, Any]:
+            return client.bulk(lines, refresh)
+
+        body = with_retries(send, policy, "bulk request")
         retry: list[int] = []
         permanent: list[tuple[str, int, str]] = []
         for i, item in zip(todo, body.get("items", []), strict=True):

@@ -91,17 +91,25 @@ class ElasticsearchClient(EngineClient):
         from elasticsearch import Elasticsearch
 
         auth = (options.username, options.password or "") if options.username else None
+        tls: dict[str, Any] = {"ca_certs": options.ca_certs} if options.ca_certs else {}
         self._client = Elasticsearch(
             options.hosts,
             basic_auth=auth,
             verify_certs=options.verify_certs,
-            ca_certs=options.ca_certs,
             ssl_show_warn=options.verify_certs,
+            **tls,
             request_timeout=options.timeout,
             max_retries=0,  # retries and backoff live in store/search/bulk.py
         )
 
-    def request(self, method, path, body=None, params=None, ndjson=False):  # type: ignore[no-untyped-def]
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        ndjson: bool = False,
+    ) -> dict[str, Any]:
         import elastic_transport
         from elasticsearch import ApiError
 
@@ -147,7 +155,14 @@ class OpenSearchClient(EngineClient):
             max_retries=0,  # retries and backoff live in store/search/bulk.py
         )
 
-    def request(self, method, path, body=None, params=None, ndjson=False):  # type: ignore[no-untyped-def]
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        ndjson: bool = False,
+    ) -> dict[str, Any]:
         from opensearchpy import ConnectionError as OsConnectionError
         from opensearchpy import TransportError
 

@@ -97,16 +97,15 @@ class Indices:
             self.client.request("DELETE", "/" + ",".join(sorted(names)))
 
     def _scan(self, index: str, query: dict) -> Iterator[dict[str, Any]]:
-        after: list[Any] | None = None
-        while True:
-            body: dict[str, Any] = {"query": query, "size": 500, "sort": [{"_id": "asc"}]}
-            if after:
-                body["search_after"] = after
-            hits = self.client.request("POST", f"/{index}/_search", body)["hits"]["hits"]
-            yield from hits
-            if len(hits) < 500:
-                return
-            after = hits[-1]["sort"]
+        body = {"query": query, "size": 500, "sort": ["_doc"]}
+        page = self.client.request("POST", f"/{index}/_search", body, {"scroll": "2m"})
+        try:
+            while page["hits"]["hits"]:
+                yield from page["hits"]["hits"]
+                more = {"scroll": "2m", "scroll_id": page["_scroll_id"]}
+                page = self.client.request("POST", "/_search/scroll", more)
+        finally:
+            self.client.request("DELETE", "/_search/scroll", {"scroll_id": page["_scroll_id"]})
 
     def copy(self, source: str, dest: str, query: dict, transform: Transform | None) -> int:
         if transform is None:

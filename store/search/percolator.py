@@ -8,7 +8,7 @@ fields. Needs the percolator module (OpenSearch, or Elasticsearch with its full 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,9 +18,6 @@ from store.search.clients import EngineError
 from store.search.documents import percolate_document
 from store.search.mapping import SUBSCRIPTIONS
 from store.search.query import match_query
-
-if TYPE_CHECKING:
-    from store.search.backend import SearchEngineStore
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +37,11 @@ def subscription_search_query(query: dict[str, Any]) -> SearchQuery:
 
 
 class SubscriptionsMixin:
-    """Percolator-backed subscription matching for SearchEngineStore."""
+    """Percolator-backed subscription matching for SearchEngineStore (``self`` is one)."""
 
     _subscriptions_ready = False
 
-    def _subscriptions(self: SearchEngineStore) -> str:
+    def _subscriptions(self: Any) -> str:
         if not self._subscriptions_ready:
             try:
                 self.indices.ensure(SUBSCRIPTIONS)
@@ -58,7 +55,7 @@ class SubscriptionsMixin:
             self._subscriptions_ready = True
         return self.indices.alias(SUBSCRIPTIONS)
 
-    def put_subscription_query(self: SearchEngineStore, sub_id: str, query: dict[str, Any]) -> None:
+    def put_subscription_query(self: Any, sub_id: str, query: dict[str, Any]) -> None:
         """Store (or replace) the query of subscription ``sub_id``."""
         compiled = match_query(subscription_search_query(query))
         doc = {"subscription_id": sub_id, "query": compiled}
@@ -70,7 +67,7 @@ class SubscriptionsMixin:
                 raise QueryError(f"invalid subscription query: {exc.reason}") from exc
             raise
 
-    def delete_subscription_query(self: SearchEngineStore, sub_id: str) -> bool:
+    def delete_subscription_query(self: Any, sub_id: str) -> bool:
         """Remove a stored query; False when there was none."""
         try:
             path = f"/{self._subscriptions()}/_doc/{sub_id}"
@@ -81,7 +78,7 @@ class SubscriptionsMixin:
             raise
         return True
 
-    def percolate(self: SearchEngineStore, article: Article) -> list[str]:
+    def percolate(self: Any, article: Article) -> list[str]:
         """Ids of the subscriptions whose query matches ``article`` (sorted)."""
         document = percolate_document(article)
         body: dict[str, Any] = {
