@@ -62,6 +62,8 @@ def article_properties(analyzer: str) -> dict[str, Any]:
         "status": _KEYWORD,
         "error": {"type": "text", "index": False},
         "content_hash": _KEYWORD,
+        "cluster_id": _KEYWORD,  # syndicated copies of one story share it
+        "original_id": _KEYWORD,
         "analysis": _STORED_ONLY,
         "entities": {
             "type": "nested",

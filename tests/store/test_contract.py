@@ -214,3 +214,14 @@ def test_source_health_round_trip(store: Store) -> None:
     assert set(health) == {"antara", "detik"}
     assert health["antara"].counters == {"feeds_ok": 8}
     assert health["detik"].ok is False and health["detik"].error == "HTTP 503"
+
+
+def test_story_cluster_ids_round_trip(store: Store) -> None:
+    original = article(1, cluster_id="c-1", original_id=None)
+    copy = article(2, cluster_id="c-1")
+    store.put_articles([original, copy])
+    store.refresh()
+    got = store.get_article(copy.id)
+    assert got is not None and got.cluster_id == "c-1"
+    hit_clusters = {h.article.cluster_id for h in store.search(SearchQuery(size=10)).hits}
+    assert hit_clusters == {"c-1"}
