@@ -19,7 +19,8 @@ _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_f
 
 
 def error_response(request: Request, status: int, message: str, code: str | None = None,
-                   details: list[dict] | None = None) -> JSONResponse:  # fmt: skip
+                   details: list[dict] | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:  # fmt: skip
     body: dict = {
         "code": code or _CODES.get(status, "error"),
         "message": message,
@@ -27,13 +28,16 @@ def error_response(request: Request, status: int, message: str, code: str | None
     }
     if details:
         body["details"] = details
-    return JSONResponse({"error": body}, status_code=status)
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(request, exc.status_code, str(exc.detail))
+        # Headers such as Retry-After (429) and WWW-Authenticate (401) travel with the error.
+        return error_response(
+            request, exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

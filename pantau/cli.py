@@ -146,6 +146,8 @@ def crawl(
 def analyze(limit: int | None) -> None:
     """Run the NLP pipeline over articles waiting for analysis."""
     from alerts.service import AlertService
+    from entities.linker import chain_hooks
+    from entities.service import EntityService
     from nlp.extract import Extractor
     from pantau.analyze import analyze_pending
 
@@ -153,9 +155,11 @@ def analyze(limit: int | None) -> None:
     _setup_logging(settings.log_level)
     store = _open_store(settings)
     alerts = AlertService.open(settings, store)  # matches go to the outbox; `run` sends them
+    linked = EntityService.open(settings, store)  # entities linked across articles
     counts = analyze_pending(
-        store, Extractor(model=settings.model), limit=limit, progress=True, after=alerts.hook
-    )
+        store, Extractor(model=settings.model), limit=limit, progress=True,
+        after=chain_hooks(alerts.hook, linked.hook),
+    )  # fmt: skip
     click.echo(json.dumps({"analyzed": counts.analyzed, "failed": counts.failed}))
 
 
@@ -245,6 +249,10 @@ main.add_command(nlp)
 from pantau.cli_alerts import alerts  # noqa: E402 - the alerts group lives in its own module
 
 main.add_command(alerts)
+
+from pantau.cli_entities import entities  # noqa: E402 - the entities group lives in its own module
+
+main.add_command(entities)
 
 from pantau.cli_keys import keys  # noqa: E402 - the keys group lives in its own module
 

@@ -33,6 +33,9 @@ class Runner:
         from alerts.service import AlertService
 
         self.alerts = AlertService.open(settings, store)
+        from entities.service import EntityService
+
+        self.entities = EntityService.open(settings, store)
         self.next_crawl = time.monotonic() if settings.crawl_on_start else self._after_interval()
 
     def _after_interval(self) -> float:
@@ -64,6 +67,7 @@ class Runner:
         return done.returncode
 
     def background(self) -> None:
+        from entities.linker import chain_hooks
         from nlp.extract import Extractor
         from pantau.analyze import analyze_pending
 
@@ -71,7 +75,8 @@ class Runner:
         while not self.stop.is_set():
             try:
                 self.alerts.catch_up()
-                counts = analyze_pending(self.store, extractor, after=self.alerts.hook)
+                after = chain_hooks(self.alerts.hook, self.entities.hook)
+                counts = analyze_pending(self.store, extractor, after=after)
                 if counts.analyzed or counts.failed:
                     log.info("analyzed %d articles (%d failed)", counts.analyzed, counts.failed)
                 if time.monotonic() >= self.next_crawl:
@@ -92,6 +97,7 @@ class Runner:
         delivery.start()
         app = create_app(self.settings, self.store)
         app.state.alerts = self.alerts
+        app.state.entities = self.entities
         log.info("Pantau at http://%s:%d/", self.settings.host, self.settings.port)
         try:
             uvicorn.run(

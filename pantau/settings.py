@@ -103,6 +103,22 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = Field(None, description="SMTP login password.")
     smtp_from: str = Field("pantau@localhost", description="Sender address of e-mail alerts.")
     smtp_starttls: bool = Field(True, description="Upgrade the SMTP connection with STARTTLS.")
+    api_auth: Literal["off", "on"] = Field(
+        "off",
+        description="API keys: off (everything open; the embedded default on 127.0.0.1) or on "
+        "(keys required; see docs/api.md).",
+    )
+    api_rate_per_minute: int = Field(
+        600, ge=1, le=1_000_000, description="Requests per minute per API key (auth on)."
+    )
+    api_rate_burst: int = Field(
+        60, ge=1, le=100_000, description="Requests an API key may send at once (bucket size)."
+    )
+    cors_origins: str = Field(
+        "",
+        description="Comma-separated origins allowed to call the API from browsers "
+        "(unset: none; * for any).",
+    )
     log_level: str = Field("INFO", description="Logging level: DEBUG, INFO, WARNING, ERROR.")
     secret_key: str = Field(
         "changethis",
@@ -131,6 +147,10 @@ class Settings(BaseSettings):
                 "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
             )
         return self
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def resolved_store_url(self) -> str:

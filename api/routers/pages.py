@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 
 from api.deps import SearchParams, get_store
 from api.highlight import highlight_article
+from api.labels import status_label, violation_label
+from api.templating import templates
 from store.base import QueryError, SearchPage, Store
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).parent.parent / "templates")
 
 FACET_TITLES = {
     "source": ("Sumber", "source"),
@@ -23,7 +22,19 @@ FACET_TITLES = {
     "organization": ("Organisasi", "organization"),
     "person": ("Tokoh", "person"),
     "violation": ("Dugaan pelanggaran", "violation"),
+    "status": ("Status pelanggaran", "violation_status"),
 }
+ALERT_KEYS = ("q", "source", "region", "entity", "organization", "person", "violation",
+              "violation_status")  # fmt: skip
+"""Search parameters that a subscription can carry over (see /langganan/baru)."""
+
+
+def facet_label(name: str, value: str) -> str:
+    if name == "violation":
+        return violation_label(value)
+    if name == "status":
+        return status_label(value)
+    return value
 
 
 def _toggle(request: Request, key: str, value: str) -> str:
@@ -53,6 +64,9 @@ def search_page(
     if page.next_cursor:
         items = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
         next_url = "/?" + urlencode([*items, ("cursor", page.next_cursor)])
+    alert_items = [(k, v) for k, v in request.query_params.multi_items() if k in ALERT_KEYS and v]
+    alert_url = "/langganan/baru?" + urlencode(alert_items) if alert_items else None
+    export_items = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
     return templates.TemplateResponse(
         request,
         "search.html",
@@ -65,6 +79,9 @@ def search_page(
             "toggle": lambda k, v: _toggle(request, k, v),
             "peak": peak,
             "next_url": next_url,
+            "alert_url": alert_url,
+            "export_url": "/api/v1/export/articles?" + urlencode(export_items),
+            "facet_label": facet_label,
         },
         status_code=400 if error else 200,
     )

@@ -216,3 +216,14 @@ def test_dev_set_runs(shared_data: Path) -> None:
     m = evaluate_file(shared_data / "eval" / "violations_dev.jsonl")
     assert m["items"] == 121
     assert m["report_precision"] >= 0.7  # a floor against regressions, not the target
+
+
+def test_penalties_stated_as_the_law_are_mentions_not_sanctions() -> None:
+    for text in (
+        "Menurut dia, pelaku politik uang dapat dijerat pidana penjara dan denda sebagaimana diatur dalam undang-undang pemilu.",
+        "Pemberi dan penerima politik uang diancam pidana penjara paling lama enam tahun.",
+    ):
+        result = detect(text)
+        assert result.violations == [] and result.mentioned == ["politik_uang"], text
+    charged = detect("Dua tersangka politik uang dijerat Pasal 187A dan kini ditahan polisi.")
+    assert [(v["category"], v["status"]) for v in charged.violations] == [("politik_uang", "investigated")]
