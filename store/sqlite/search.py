@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+from datetime import datetime, timedelta
 from typing import Any
 
 from store.base import (
@@ -31,16 +32,21 @@ _COLUMNS = (
 
 # Histogram buckets are calendar days/weeks/months in WIB (UTC+7, no daylight saving), the
 # time zone of most Indonesian newsrooms; dates are stored in UTC.
-_WIB = "datetime(a.sort_date, '+7 hours')"
-_BUCKET = {
-    "day": f"date({_WIB})",
-    "week": f"date({_WIB}, '-6 days', 'weekday 1')",
-    "month": f"strftime('%Y-%m-01', {_WIB})",
-}
+# SQL groups by UTC hour (a cheap substring); Python folds the hours into WIB buckets.
+_WIB = timedelta(hours=7)
+
+
+def _bucket(hour: str, interval: str) -> str:
+    day = (datetime.fromisoformat(hour + ":00:00") + _WIB).date()
+    if interval == "week":
+        day -= timedelta(days=day.weekday())
+    elif interval == "month":
+        day = day.replace(day=1)
+    return day.isoformat()
+
 
 _FACETS: dict[str, str] = {
-    "source": "SELECT a.source, count(*) FROM hits h JOIN articles a ON a.rid = h.rid "
-    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+    "source": "SELECT h.source, count(*) FROM hits h GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
     "region": "SELECT min(r.name), count(*) FROM hits h JOIN article_regions r "
     "ON r.article_rid = h.rid GROUP BY r.norm ORDER BY 2 DESC, 1 LIMIT ?",
     "violation": "SELECT v.category, count(*) FROM hits h JOIN violations v "
@@ -129,12 +135,16 @@ def run_search(conn: sqlite3.Connection, q: SearchQuery) -> SearchPage:
     where, params = _filters(q)
     if parsed:
         sql = (
-            f"SELECT a.rid AS rid, {_BM25} AS score, a.sort_date AS sort_date FROM articles_fts "
+            f"SELECT a.rid AS rid, {_BM25} AS score, a.sort_date AS sort_date, a.source AS source "
+            "FROM articles_fts "
             "JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH ?"
         )
         params = [parsed.expression, *params]
     else:
-        sql = "SELECT a.rid AS rid, 0.0 AS score, a.sort_date AS sort_date FROM articles a WHERE 1"
+        sql = (
+            "SELECT a.rid AS rid, 0.0 AS score, a.sort_date AS sort_date, a.source AS source "
+            "FROM articles a WHERE 1"
+        )
     sql += "".join(f" AND {w}" for w in where)
     try:
         conn.execute("DROP TABLE IF EXISTS temp.hits")
@@ -178,14 +188,13 @@ def _page(conn: sqlite3.Connection, q: SearchQuery, match: str | None) -> Search
             ]
     histogram: list[FacetValue] = []
     if q.histogram:
-        bucket = _BUCKET[q.histogram]
-        histogram = [
-            FacetValue(str(v), int(c))
-            for v, c in conn.execute(
-                f"SELECT {bucket} AS b, count(*) FROM hits h JOIN articles a ON a.rid = h.rid "
-                "GROUP BY b ORDER BY b"
-            )
-        ]
+        counts: dict[str, int] = {}
+        for hour, n in conn.execute(
+            "SELECT substr(sort_date, 1, 13), count(*) FROM hits GROUP BY 1"
+        ):
+            key = _bucket(hour, q.histogram)
+            counts[key] = counts.get(key, 0) + int(n)
+        histogram = [FacetValue(k, counts[k]) for k in sorted(counts)]
     return SearchPage(
         hits=hits, total=total, facets=facets, histogram=histogram, next_cursor=next_cursor
     )
