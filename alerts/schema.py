@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from pathlib import Path
 
-from store.sqlite.schema import _statements
+from store.sqlite.sidecar import Migrations
 
 log = logging.getLogger(__name__)
 
@@ -84,46 +83,14 @@ MIGRATIONS: dict[int, str] = {
     """,
 }
 
-LATEST = max(MIGRATIONS)
+
+def _after(conn: sqlite3.Connection, number: int) -> None:
+    if number == 1:
+        _record_watermark(conn)
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL, busy timeout."""
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return conn
-
-
-def current_version(conn: sqlite3.Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS alerts_version (version INTEGER NOT NULL)")
-    row = conn.execute("SELECT max(version) FROM alerts_version").fetchone()
-    return int(row[0] or 0)
-
-
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every alerts migration newer than the file's; return the final version."""
-    version = current_version(conn)
-    if version > LATEST:
-        raise RuntimeError(
-            f"the alerts tables were written by a newer Pantau (alerts schema {version}, this "
-            f"one knows {LATEST}); upgrade Pantau"
-        )
-    for number in range(version + 1, LATEST + 1):
-        log.info("applying alerts migration %d", number)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(MIGRATIONS[number]):
-                conn.execute(statement)
-            if number == 1:
-                _record_watermark(conn)
-            conn.execute("INSERT INTO alerts_version VALUES (?)", (number,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return LATEST
+MIGRATIONS_SET = Migrations("alerts", "alerts_version", MIGRATIONS, after=_after)
+LATEST = MIGRATIONS_SET.latest
 
 
 def _record_watermark(conn: sqlite3.Connection) -> None:

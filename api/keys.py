@@ -20,6 +20,7 @@ from typing import Any
 
 from api import keys_schema
 from store.base import StoreError
+from store.sqlite import sidecar
 
 SCOPES = ("read", "subscribe", "admin")
 PREFIX = "pk"
@@ -75,8 +76,8 @@ class KeyStore:
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._conn = keys_schema.connect(self.path)
-            keys_schema.migrate(self._conn)
+            self._conn = sidecar.connect(self.path)
+            keys_schema.MIGRATIONS_SET.migrate(self._conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path} cannot hold the api_keys table ({exc}); nothing was changed"

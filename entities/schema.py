@@ -10,8 +10,8 @@ released migration: add the next number.
 from __future__ import annotations
 
 import logging
-import sqlite3
-from pathlib import Path
+
+from store.sqlite.sidecar import Migrations
 
 log = logging.getLogger(__name__)
 
@@ -99,57 +99,5 @@ MIGRATIONS: dict[int, str] = {
     """,
 }
 
-LATEST = max(MIGRATIONS)
-
-
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), WAL, busy timeout."""
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return conn
-
-
-def statements(script: str) -> list[str]:
-    """Split a migration script into statements (comment lines dropped)."""
-    found: list[str] = []
-    buffer = ""
-    for line in script.splitlines():
-        if not line.strip() or line.strip().startswith("--"):
-            continue
-        buffer += line + "\n"
-        if sqlite3.complete_statement(buffer):
-            found.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        found.append(buffer.strip())
-    return found
-
-
-def current_version(conn: sqlite3.Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS entities_schema_version (version INTEGER NOT NULL)")
-    row = conn.execute("SELECT max(version) FROM entities_schema_version").fetchone()
-    return int(row[0] or 0)
-
-
-def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every entities migration newer than the file's; return the final version."""
-    version = current_version(conn)
-    if version > LATEST:
-        raise RuntimeError(
-            f"the entities tables were written by a newer Pantau (entities schema {version}, "
-            f"this one knows {LATEST}); upgrade Pantau"
-        )
-    for number in range(version + 1, LATEST + 1):
-        log.info("applying entities migration %d", number)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in statements(MIGRATIONS[number]):
-                conn.execute(statement)
-            conn.execute("INSERT INTO entities_schema_version VALUES (?)", (number,))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return LATEST
+MIGRATIONS_SET = Migrations("entities", "entities_schema_version", MIGRATIONS)
+LATEST = MIGRATIONS_SET.latest

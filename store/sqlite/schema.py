@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+from store.sqlite.sidecar import split_statements
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS: dict[int, str] = {
@@ -123,7 +125,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         log.info("applying store migration %d", number)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(MIGRATIONS[number]):
+            for statement in split_statements(MIGRATIONS[number]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
@@ -131,19 +133,3 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute("ROLLBACK")
             raise
     return LATEST
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements, keeping trigger bodies whole."""
-    statements: list[str] = []
-    buffer = ""
-    for line in script.splitlines():
-        if line.strip().startswith("--") or not line.strip():
-            continue
-        buffer += line + "\n"
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
