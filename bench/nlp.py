@@ -4,6 +4,11 @@ Prints words/s and articles/s for one process and for N worker processes, and th
 memory (max RSS) of the run. Reads ../shared/data/news/corpora (or PANTAU_SHARED_DATA).
 
     .venv/bin/python bench/nlp.py [--model auto|none|DIR] [--limit 400] [--workers 2]
+        [--backend both|spacy|transformers] [--transformers-limit 30] [--device cpu]
+
+The transformers figures use a randomly initialised IndoBERT-base-shaped model (BertConfig
+defaults: 12 layers, 768 hidden, ~30k WordPiece vocabulary from the corpus), built in a
+temporary directory: speed does not depend on the weights, and nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -30,7 +36,9 @@ def load_articles(limit: int) -> list[dict[str, str]]:
     for path in corpora:
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            articles.append({"title": record.get("title") or "", "text": record.get("content") or ""})
+            articles.append(
+                {"title": record.get("title") or "", "text": record.get("content") or ""}
+            )
     return articles[:limit]
 
 
@@ -51,15 +59,7 @@ def _run(batch: list[dict[str, str]]) -> int:
     return len(batch)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default="auto")
-    parser.add_argument("--limit", type=int, default=400)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args()
-    articles = load_articles(args.limit)
-    words = sum(len(a["text"].split()) + len(a["title"].split()) for a in articles)
-
+def bench_spacy(args: argparse.Namespace, articles: list[dict[str, str]], words: int) -> None:
     _init(args.model)
     assert _EXTRACTOR is not None
     print(f"pipeline: {_EXTRACTOR.name}; {len(articles)} articles, {words:,} words")
@@ -67,7 +67,9 @@ def main() -> None:
     started = time.perf_counter()
     _run(articles)
     single = time.perf_counter() - started
-    print(f"single process: {words / single:,.0f} words/s, {len(articles) / single:,.1f} articles/s")
+    print(
+        f"single process: {words / single:,.0f} words/s, {len(articles) / single:,.1f} articles/s"
+    )
 
     chunks = [articles[i : i + 20] for i in range(0, len(articles), 20)]
     with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(args.model,)) as pool:
@@ -75,9 +77,81 @@ def main() -> None:
         started = time.perf_counter()
         done = sum(pool.map(_run, chunks))
         multi = time.perf_counter() - started
-    print(
-        f"{args.workers} processes: {words / multi:,.0f} words/s, {done / multi:,.1f} articles/s"
-    )
+    print(f"{args.workers} processes: {words / multi:,.0f} words/s, {done / multi:,.1f} articles/s")
+
+
+def bert_base_dir(articles: list[dict[str, str]], path: Path) -> Path:
+    """A randomly initialised IndoBERT-base-shaped token classifier (12 x 768, ~30k vocab)
+    with a WordPiece vocabulary of the corpus' most frequent words; nothing is downloaded."""
+    from collections import Counter
+
+    import transformers
+
+    transformers.utils.logging.disable_progress_bar()
+    counts = Counter(w for a in articles for w in re.findall(r"\w+", a["text"].lower()))
+    chars = sorted({c for w in counts for c in w})
+    special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    pieces = [*special, *chars, *(f"##{c}" for c in chars)]
+    pieces += [w for w, _ in counts.most_common(30_522 - len(pieces)) if w not in chars]
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "vocab.txt").write_text("\n".join(pieces) + "\n", encoding="utf-8")
+    tokenizer = transformers.BertTokenizerFast.from_pretrained(str(path))  # type: ignore[attr-defined]
+    tags = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+    config = transformers.BertConfig(vocab_size=len(pieces), id2label=dict(enumerate(tags)),
+                                     label2id={t: i for i, t in enumerate(tags)})  # fmt: skip
+    transformers.BertForTokenClassification(config).save_pretrained(path)
+    tokenizer.save_pretrained(path)
+    return path
+
+
+def bench_transformers(args: argparse.Namespace, vocab_articles: list[dict[str, str]]) -> None:
+    import tempfile
+
+    import torch
+
+    from nlp.extract import Extractor
+
+    articles = vocab_articles[: args.transformers_limit]
+    words = sum(len(a["text"].split()) + len(a["title"].split()) for a in articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["PANTAU_TRANSFORMERS_MODEL"] = str(bert_base_dir(vocab_articles, Path(tmp)))
+        os.environ.setdefault("PANTAU_TRANSFORMERS_DEVICE", args.device)
+        extractor = Extractor(model="none", backend="transformers")
+        ner = extractor.nlp.get_pipe("pantau_transformers_ner_v1").backend  # type: ignore[attr-defined]
+        threads = torch.get_num_threads()
+        print(f"pipeline: {extractor.name} (BERT-base shape, random weights) on {ner.device}, "
+              f"{threads} torch threads; {len(articles)} articles, {words:,} words")  # fmt: skip
+        for a in articles[:2]:
+            extractor.extract(a["text"], a["title"])  # warm-up
+        started = time.perf_counter()
+        ner.predict_many([a["text"] for a in articles])
+        alone = time.perf_counter() - started
+        print(f"transformers NER alone (batched windows): {words / alone:,.0f} words/s")
+        started = time.perf_counter()
+        for a in articles:
+            extractor.extract(a["text"], a["title"])
+        full = time.perf_counter() - started
+        print(f"full pipeline, one process: {words / full:,.0f} words/s, "
+              f"{len(articles) / full:,.2f} articles/s")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="auto")
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--backend", choices=["both", "spacy", "transformers"], default="both")
+    parser.add_argument("--transformers-limit", type=int, default=30,
+                        help="articles for the transformers backend (slow on CPU)")  # fmt: skip
+    parser.add_argument("--device", default="cpu", help="transformers device: cpu, cuda, auto")
+    args = parser.parse_args()
+    articles = load_articles(max(args.limit, args.transformers_limit))
+    spacy_articles = articles[: args.limit]
+    words = sum(len(a["text"].split()) + len(a["title"].split()) for a in spacy_articles)
+    if args.backend in ("both", "spacy"):
+        bench_spacy(args, spacy_articles, words)
+    if args.backend in ("both", "transformers"):
+        bench_transformers(args, articles)
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {peak_self:,.0f} MB (main), {peak_children:,.0f} MB (largest worker)")

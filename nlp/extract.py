@@ -60,8 +60,10 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
 class Extractor:
     """Holds one loaded pipeline; safe to reuse for many texts."""
 
-    def __init__(self, nlp: Language | None = None, model: str = "auto") -> None:
-        self.nlp = nlp or build_pipeline(model)
+    def __init__(
+        self, nlp: Language | None = None, model: str = "auto", backend: str | None = None
+    ) -> None:
+        self.nlp = nlp or build_pipeline(model, backend=backend)
         self.name = pipeline_name(self.nlp)
 
     def _doc(self, text: str, title: str | None) -> Doc:

@@ -2,19 +2,25 @@
 
 Order matters:
   entity_ruler (election bodies, parties) → pantau_regions_v1 → ner → pantau_org_merge_v1
-  → pantau_officials_v1 → pantau_organizations_v1 → pantau_violations_v1 → pantau_keywords_v1
+  → pantau_officials_v1 → pantau_organizations_v1 → pantau_violations_v1
+  [→ pantau_violation_classifier_v1] → pantau_keywords_v1
 Gazetteer entities are set before the statistical NER, so the model predicts around them.
+With PANTAU_NER_BACKEND=transformers, ``pantau_transformers_ner_v1`` takes ``ner``'s place.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
 
 import nlp.components  # noqa: F401 - registers the pantau.* factories
+
+if TYPE_CHECKING:
+    from pantau.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +55,29 @@ def find_model(model: str = "auto") -> Path | None:
     return path
 
 
+def _settings(settings: Settings | None) -> Settings:
+    from pantau.settings import Settings
+
+    return settings or Settings()
+
+
 def build_pipeline(
-    model: str = "auto", keyword_lists: dict[str, list[str]] | None = None
+    model: str = "auto",
+    keyword_lists: dict[str, list[str]] | None = None,
+    backend: str | None = None,
+    settings: Settings | None = None,
 ) -> Language:
-    path = find_model(model)
+    """The full pipeline. ``backend`` (spacy | transformers) defaults to PANTAU_NER_BACKEND;
+    the transformers backend and the violation classifier read their PANTAU_* settings."""
+    cfg = _settings(settings)
+    backend = backend or cfg.ner_backend
+    if backend not in ("spacy", "transformers"):
+        raise ValueError(f"unknown NER backend {backend!r}; use spacy or transformers")
+    path = find_model(model) if backend == "spacy" else None
     if path is None:
         nlp = spacy.blank("id")
-        log.info("no NER model: running the rule components only")
+        if backend == "spacy":
+            log.info("no NER model: running the rule components only")
     else:
         nlp = spacy.load(path, exclude=["entity_ruler"])
         log.info("loaded NER model %s", path.name)
@@ -69,6 +91,8 @@ def build_pipeline(
     )
     ruler.from_disk(PATTERNS / "organizations.jsonl")  # type: ignore[attr-defined]
     nlp.add_pipe("pantau_regions_v1", after="election_ruler")
+    if backend == "transformers":  # where `ner` would be: after the gazetteers
+        nlp.add_pipe("pantau_transformers_ner_v1", config=transformers_config(cfg))
     for name in (
         "pantau_org_merge_v1",
         "pantau_officials_v1",
@@ -76,11 +100,31 @@ def build_pipeline(
         "pantau_violations_v1",
     ):
         nlp.add_pipe(name)
+    if cfg.violation_classifier:
+        nlp.add_pipe(
+            "pantau_violation_classifier_v1",
+            config={"model": cfg.violation_classifier, "device": cfg.transformers_device},
+        )
     nlp.add_pipe("pantau_keywords_v1", config={"lists": keyword_lists or {}})
     return nlp
 
 
+def transformers_config(cfg: Settings) -> dict[str, str | int]:
+    """Factory config of ``pantau_transformers_ner_v1`` from the PANTAU_TRANSFORMERS_* settings."""
+    return {
+        "model": cfg.transformers_model or "",
+        "labels": cfg.transformers_labels or "",
+        "device": cfg.transformers_device,
+        "batch_size": cfg.transformers_batch_size,
+        "max_length": cfg.transformers_max_length,
+        "stride": cfg.transformers_stride,
+    }
+
+
 def pipeline_name(nlp: Language) -> str:
+    if "pantau_transformers_ner_v1" in nlp.pipe_names:
+        model = nlp.get_pipe_config("pantau_transformers_ner_v1")["model"]
+        return f"transformers:{Path(model).name}+rules"
     if "ner" not in nlp.pipe_names:
         return "rules-only"
     meta = nlp.meta

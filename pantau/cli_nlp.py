@@ -34,6 +34,9 @@ def nlp() -> None:
 @click.option(
     "--max-steps", type=int, default=None, help="Stop after this many steps (smoke runs)."
 )
+@click.option(
+    "--limit", type=int, default=None, help="Sample this many sentences per split (transformers)."
+)
 def train(
     profile: str,
     output: Path | None,
@@ -41,15 +44,36 @@ def train(
     backend: str,
     base: Path | None,
     max_steps: int | None,
+    limit: int | None,
 ) -> None:
-    """Train the NER model from the shared data (reproducible: fixed seed, committed .cfg)."""
+    """Train the NER model from the shared data (reproducible: fixed seed, committed .cfg).
+
+    With --backend transformers, fine-tune the local model directory --base (any Hugging Face
+    model with a fast tokenizer) into --output (default training/transformers-ner)."""
     from pantau.settings import Settings
 
     settings = Settings()
     if backend == "transformers":
-        raise click.ClickException(
-            "the transformers backend is not part of this release yet; train the spaCy model"
-        )
+        if base is None:
+            raise click.ClickException("--backend transformers needs --base MODEL_DIR")
+        from nlp.backends.loading import TransformersModelError
+        from nlp.training.transformers_train import train_transformers
+
+        try:
+            metrics = train_transformers(
+                base,
+                output or Path("training") / "transformers-ner",
+                profile=profile,
+                shared_data=settings.shared_data,
+                seed=seed,
+                max_steps=max_steps,
+                limit=limit,
+                device=settings.transformers_device,
+            )
+        except (TransformersModelError, FileNotFoundError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        _echo_json(metrics)
+        return
     from nlp.training.train import train as train_model
 
     out = output or Path("models") / "pantau-ner-id-0.1.0"

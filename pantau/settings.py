@@ -6,7 +6,9 @@ keeps that table complete.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -52,6 +54,39 @@ class Settings(BaseSettings):
         "auto",
         description="spaCy NER model directory, 'auto' (newest under models/) or 'none' "
         "(rules only).",
+    )
+    ner_backend: Literal["spacy", "transformers"] = Field(
+        "spacy",
+        description="Statistical NER: spacy (the PANTAU_MODEL pipeline) or transformers "
+        "(PANTAU_TRANSFORMERS_MODEL).",
+    )
+    transformers_model: str | None = Field(
+        None,
+        description="Local Hugging Face token-classification model directory for "
+        "PANTAU_NER_BACKEND=transformers (never downloaded at run time).",
+    )
+    transformers_labels: str | None = Field(
+        None,
+        description='JSON object merged over the default label table, e.g. {"PERSON": "PER", '
+        '"MISC": null}.',
+    )
+    transformers_device: str = Field(
+        "auto", description="Device of the transformers models: auto (GPU when present), cpu, "
+        "cuda or cuda:N.",
+    )  # fmt: skip
+    transformers_batch_size: int = Field(
+        8, ge=1, le=1024, description="Windows per forward pass of the transformers NER."
+    )
+    transformers_max_length: int = Field(
+        512, ge=16, le=8192, description="Tokens per window of the transformers NER."
+    )
+    transformers_stride: int = Field(
+        128, ge=0, le=4096, description="Tokens of overlap between neighbouring windows."
+    )
+    violation_classifier: str | None = Field(
+        None,
+        description="Local sequence-classification or NLI model directory used as an extra "
+        "signal on rule-found violations (unset: rules only).",
     )
     crawl_interval_minutes: int = Field(
         30, ge=1, le=24 * 60, description="Minutes between scheduled crawls in `pantau run`."
@@ -130,6 +165,25 @@ class Settings(BaseSettings):
     def _contact_url(cls, value: str) -> str:
         if "http://" not in value and "https://" not in value:
             raise ValueError("the user agent must include a contact URL (http:// or https://)")
+        return value
+
+    @field_validator("transformers_device")
+    @classmethod
+    def _device(cls, value: str) -> str:
+        if value not in ("auto", "cpu", "cuda") and not re.fullmatch(r"cuda:\d+", value):
+            raise ValueError("transformers device must be auto, cpu, cuda or cuda:N")
+        return value
+
+    @field_validator("transformers_labels")
+    @classmethod
+    def _label_table(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                table = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"transformers labels must be a JSON object ({exc})") from exc
+            if not isinstance(table, dict):
+                raise ValueError('transformers labels must be a JSON object: {"PERSON": "PER"}')
         return value
 
     @field_validator("log_level")

@@ -11,5 +11,7 @@ from nlp.components import (  # noqa: F401 - imported for factory registration
     org_merge,
     organizations,
     regions,
+    transformers_ner,
+    violation_classifier,
     violations,
 )
