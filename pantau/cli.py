@@ -75,7 +75,10 @@ def serve(host: str | None, port: int | None) -> None:
     _setup_logging(settings.log_level)
     app = create_app(settings, _open_store(settings))
     uvicorn.run(
-        app, host=host or settings.host, port=port or settings.port, log_level="info",
+        app,
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level="info",
         access_log=False,  # api.app logs each request with its request id
     )
 
@@ -148,7 +151,6 @@ def analyze(limit: int | None) -> None:
     from alerts.service import AlertService
     from entities.linker import chain_hooks
     from entities.service import EntityService
-    from nlp.extract import Extractor
     from pantau.analyze import analyze_pending
 
     settings = _settings()
@@ -157,7 +159,7 @@ def analyze(limit: int | None) -> None:
     alerts = AlertService.open(settings, store)  # matches go to the outbox; `run` sends them
     linked = EntityService.open(settings, store)  # entities linked across articles
     counts = analyze_pending(
-        store, Extractor(model=settings.model), limit=limit, progress=True,
+        store, _extractor(settings.model), limit=limit, progress=True,
         after=chain_hooks(alerts.hook, linked.hook),
     )  # fmt: skip
     click.echo(json.dumps({"analyzed": counts.analyzed, "failed": counts.failed}))
@@ -185,11 +187,9 @@ def _records(stream: TextIO) -> Any:
 @click.option("--model", default=None, help="NER model directory, 'auto' or 'none'.")
 def extract(input_file: TextIO, output_file: TextIO, model: str | None) -> None:
     """JSONL {"id","text"[,"title"]} in, the extraction contract out (stdin/stdout)."""
-    from nlp.extract import Extractor
-
     settings = _settings()
     _setup_logging("WARNING")
-    extractor = Extractor(model=model or settings.model)
+    extractor = _extractor(model or settings.model)
     good: list[dict[str, Any]] = []
 
     def flush() -> None:
@@ -208,6 +208,18 @@ def extract(input_file: TextIO, output_file: TextIO, model: str | None) -> None:
             if len(good) >= 64:
                 flush()
     flush()
+
+
+def _extractor(model: str) -> Any:
+    """Load the pipeline, turning a missing or unusable model into a one-line error."""
+    from nlp.backends.loading import TransformersModelError
+    from nlp.extract import Extractor
+    from nlp.pipeline import ModelNotFoundError
+
+    try:
+        return Extractor(model=model)
+    except (ModelNotFoundError, TransformersModelError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command("load-examples")
