@@ -1,0 +1,1 @@
+"""Training and evaluation of Pantau's Indonesian NER pipeline (issue #10)."""

@@ -1,0 +1,159 @@
+"""Tests for nlp.training: readers, label mapping, a tiny training run, evaluation, shipped model.
+
+The CoNLL snippets below are sentences written for these tests, not copies of shared data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from nlp.training.corpus import (
+    default_shared_data,
+    entity_spans,
+    map_tag,
+    read_conll,
+    repair_bio,
+    to_docbin,
+)
+from nlp.training.evaluate import evaluate_conll
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED = REPO / "models" / "pantau-ner-id-0.1.0"
+
+# idner-news-2k shape: token POS tag, space separated, CRLF line endings.
+IDNER = (
+    "Ketua PROPN O\r\nBawaslu PROPN B-ORG\r\nJawa PROPN B-LOC\r\nTimur PROPN I-LOC\r\n"
+    "Siti PROPN B-PER\r\nRahma PROPN I-PER\r\nhadir VERB O\r\n. PUNCT O\r\n\r\n"
+    "KPU PROPN B-ORG\r\nmenetapkan VERB O\r\njadwal NOUN O\r\n. PUNCT O\r\n"
+)
+# NER UI / NERGrit shape: token<TAB>tag with the long label names.
+NERUI = "Bupati\tO\nAgus\tB-PERSON\nbertemu\tO\nwarga\tO\ndi\tO\nSleman\tB-LOCATION\n"
+NERGRIT = "Rapat\tO\nPartai\tB-ORGANISATION\nMaju\tI-ORGANISATION\ndi\tO\nMedan\tB-PLACE\n"
+# NERP shape: lower-case, PPL / PLC / IND labels, tokens holding spaces.
+NERP = "di samping itu\tO\nbudi\tB-PPL\nke\tO\nkota baru\tB-PLC\nmembeli\tO\nindomie\tB-IND\n"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_map_tag_unifies_labels_and_drops_others() -> None:
+    assert map_tag("B-PERSON") == "B-PER"
+    assert map_tag("I-ORGANISATION") == "I-ORG"
+    assert map_tag("B-PLACE") == "B-LOC"
+    assert map_tag("B-PLC") == "B-LOC"
+    assert map_tag("B-IND") == "O"
+    assert map_tag("I-EVT") == "O"
+    assert repair_bio(["O", "I-PER", "I-PER", "I-LOC"]) == ["O", "B-PER", "I-PER", "B-LOC"]
+
+
+def test_read_idner_crlf_three_columns(tmp_path: Path) -> None:
+    sents = read_conll(_write(tmp_path, "idner.txt", IDNER))
+    assert len(sents) == 2
+    assert sents[0].words[:3] == ["Ketua", "Bawaslu", "Jawa"]
+    assert not any("\r" in w for s in sents for w in s.words)
+    assert entity_spans(sents[0].tags) == {(1, 2, "ORG"), (2, 4, "LOC"), (4, 6, "PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (NERUI, {(1, 2, "PER"), (5, 6, "LOC")}),
+        (NERGRIT, {(1, 3, "ORG"), (4, 5, "LOC")}),
+    ],
+)
+def test_read_tab_formats(tmp_path: Path, text: str, expected: set) -> None:
+    (sent,) = read_conll(_write(tmp_path, "data.tsv", text))
+    assert entity_spans(sent.tags) == expected
+
+
+def test_read_nerp_splits_multiword_tokens(tmp_path: Path) -> None:
+    (sent,) = read_conll(_write(tmp_path, "nerp.txt", NERP))
+    assert sent.words[:4] == ["di", "samping", "itu", "budi"]
+    assert sent.tags[4:8] == ["O", "B-LOC", "I-LOC", "O"]
+    assert entity_spans(sent.tags) == {(3, 4, "PER"), (5, 7, "LOC")}
+
+
+def test_docbin_keeps_entities(tmp_path: Path) -> None:
+    nlp = spacy.blank("id")
+    docs = list(to_docbin(read_conll(_write(tmp_path, "i.txt", IDNER))).get_docs(nlp.vocab))
+    assert [(e.text, e.label_) for e in docs[0].ents] == [
+        ("Bawaslu", "ORG"),
+        ("Jawa Timur", "LOC"),
+        ("Siti Rahma", "PER"),
+    ]
+
+
+def test_evaluate_conll_exact_scores(tmp_path: Path) -> None:
+    """A rule 'model' predicts Bawaslu/ORG (right), Jawa/LOC (span too short), Agus/PER (right)
+    and Sleman/ORG (wrong label): 2 true positives, 4 predictions, 6 gold entities."""
+    nlp = spacy.blank("id")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "ORG", "pattern": "Bawaslu"},
+            {"label": "LOC", "pattern": "Jawa"},
+            {"label": "PER", "pattern": "Agus"},
+            {"label": "ORG", "pattern": "Sleman"},
+        ]
+    )
+    path = _write(
+        tmp_path, "gold.txt", IDNER.replace("\r\n", "\n") + "\n" + NERUI.replace("\t", " ")
+    )
+    result = evaluate_conll(nlp, path)
+    assert result["micro"] == {"p": 50.0, "r": 33.33, "f": 40.0, "support": 6}
+    assert result["per_label"]["ORG"] == {"p": 50.0, "r": 50.0, "f": 50.0, "support": 2}
+    assert result["per_label"]["PER"] == {"p": 100.0, "r": 50.0, "f": 66.67, "support": 2}
+    assert result["per_label"]["LOC"] == {"p": 0.0, "r": 0.0, "f": 0.0, "support": 2}
+
+
+def test_tiny_training_run(tmp_path: Path) -> None:
+    from nlp.training.train import CONFIG_DIR, train
+
+    data = tmp_path / "data"
+    folder = data / "nlp" / "ner" / "idner-news-2k"
+    folder.mkdir(parents=True)
+    for name in ("train.txt", "dev.txt"):
+        _write(folder, name, IDNER)
+    metrics = train(
+        "exp-idner-base",
+        tmp_path / "out",
+        shared_data=data,
+        config_path=CONFIG_DIR / "ner_cnn_tiny.cfg",
+        max_steps=3,
+    )
+    assert (tmp_path / "out" / "model-last" / "ner").is_dir()
+    assert set(metrics["dev"]) == {"idner"}
+    assert 0.0 <= metrics["dev"]["idner"]["micro"]["f"] <= 100.0
+
+
+@pytest.fixture(scope="module")
+def shipped_nlp() -> Language:
+    if not (SHIPPED / "meta.json").exists():
+        pytest.skip(f"shipped model missing at {SHIPPED}")
+    return spacy.load(SHIPPED)
+
+
+def test_shipped_model_tags_official_sentence(shipped_nlp: Language) -> None:
+    doc = shipped_nlp("Ketua Bawaslu Kabupaten Probolinggo Fathul Qorib mengatakan pihaknya siap.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("Fathul Qorib", "PER") in found
+    assert any(e.label_ == "ORG" and "Bawaslu" in e.text for e in doc.ents)
+    assert not any("Ketua" in e.text for e in doc.ents)
+
+
+def test_shipped_model_scores_on_news_dev(shipped_nlp: Language) -> None:
+    data = default_shared_data() / "nlp" / "ner" / "idner-news-2k" / "dev.txt"
+    if not data.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"shared data missing at {data} (CI=true requires it)")
+        pytest.skip(f"shared data not found at {data}; set PANTAU_SHARED_DATA to run")
+    result = evaluate_conll(shipped_nlp, data)
+    assert result["micro"]["f"] > 75.0  # 0.1.0 scores about 80; see metrics.json
