@@ -23,6 +23,7 @@ from api.routers import (
     feeds,
     health,
     keys,
+    keywords,
     officials,
     pages,
     signin,
@@ -81,6 +82,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.include_router(entities.router)
     app.include_router(officials.router)
     app.include_router(violations.router)
+    app.include_router(keywords.router)
     install_cors(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

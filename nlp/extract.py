@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.keyword_lists import WatchedLists
+from nlp.keywords import KeywordMatcher
 from nlp.pipeline import MAX_CHARS, build_pipeline, pipeline_name
 from store.records import Analysis
 
@@ -61,10 +64,21 @@ class Extractor:
     """Holds one loaded pipeline; safe to reuse for many texts."""
 
     def __init__(
-        self, nlp: Language | None = None, model: str = "auto", backend: str | None = None
+        self,
+        nlp: Language | None = None,
+        model: str = "auto",
+        backend: str | None = None,
+        keywords_file: Path | None = None,
     ) -> None:
         self.nlp = nlp or build_pipeline(model, backend=backend)
         self.name = pipeline_name(self.nlp)
+        self._keywords = WatchedLists(keywords_file)
+
+    def _refresh_keywords(self) -> None:
+        lists = self._keywords.changed()
+        if lists is not None and "pantau_keywords_v1" in self.nlp.pipe_names:
+            flagger = self.nlp.get_pipe("pantau_keywords_v1")
+            flagger.matcher = KeywordMatcher(lists)  # type: ignore[attr-defined]
 
     def _doc(self, text: str, title: str | None) -> Doc:
         doc = self.nlp.make_doc(clean_text(text))
@@ -77,6 +91,7 @@ class Extractor:
             raise ExtractionError(
                 f"text has {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it first."
             )
+        self._refresh_keywords()
         doc = self._doc(text, title)
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)

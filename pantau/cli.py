@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 import click
@@ -159,7 +160,8 @@ def analyze(limit: int | None) -> None:
     alerts = AlertService.open(settings, store)  # matches go to the outbox; `run` sends them
     linked = EntityService.open(settings, store)  # entities linked across articles
     counts = analyze_pending(
-        store, _extractor(settings.model), limit=limit, progress=True,
+        store, _extractor(settings.model, settings.resolved_keywords_file), limit=limit,
+        progress=True,
         after=chain_hooks(alerts.hook, linked.hook),
     )  # fmt: skip
     click.echo(json.dumps({"analyzed": counts.analyzed, "failed": counts.failed}))
@@ -189,7 +191,7 @@ def extract(input_file: TextIO, output_file: TextIO, model: str | None) -> None:
     """JSONL {"id","text"[,"title"]} in, the extraction contract out (stdin/stdout)."""
     settings = _settings()
     _setup_logging("WARNING")
-    extractor = _extractor(model or settings.model)
+    extractor = _extractor(model or settings.model, settings.resolved_keywords_file)
     good: list[dict[str, Any]] = []
 
     def flush() -> None:
@@ -210,14 +212,14 @@ def extract(input_file: TextIO, output_file: TextIO, model: str | None) -> None:
     flush()
 
 
-def _extractor(model: str) -> Any:
+def _extractor(model: str, keywords_file: Path | None = None) -> Any:
     """Load the pipeline, turning a missing or unusable model into a one-line error."""
     from nlp.backends.loading import TransformersModelError
     from nlp.extract import Extractor
     from nlp.pipeline import ModelNotFoundError
 
     try:
-        return Extractor(model=model)
+        return Extractor(model=model, keywords_file=keywords_file)
     except (ModelNotFoundError, TransformersModelError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
 

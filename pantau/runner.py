@@ -71,7 +71,9 @@ class Runner:
         from nlp.extract import Extractor
         from pantau.analyze import analyze_pending
 
-        extractor = Extractor(model=self.settings.model)
+        extractor = Extractor(
+            model=self.settings.model, keywords_file=self.settings.resolved_keywords_file
+        )
         while not self.stop.is_set():
             try:
                 self.alerts.catch_up()
@@ -101,7 +103,10 @@ class Runner:
         log.info("Pantau at http://%s:%d/", self.settings.host, self.settings.port)
         try:
             uvicorn.run(
-                app, host=self.settings.host, port=self.settings.port, log_level="info",
+                app,
+                host=self.settings.host,
+                port=self.settings.port,
+                log_level="info",
                 access_log=False,  # api.app logs each request with its request id
             )
         finally:

@@ -88,6 +88,11 @@ class Settings(BaseSettings):
         description="Local sequence-classification or NLI model directory used as an extra "
         "signal on rule-found violations (unset: rules only).",
     )
+    keywords_file: Path | None = Field(
+        None,
+        description="YAML file of flagged keyword lists (list name: keywords); default "
+        "DATA_DIR/keywords.yaml. Edited through /api/v1/keywords.",
+    )
     crawl_interval_minutes: int = Field(
         30, ge=1, le=24 * 60, description="Minutes between scheduled crawls in `pantau run`."
     )
@@ -205,6 +210,10 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
+
+    @property
+    def resolved_keywords_file(self) -> Path:
+        return self.keywords_file or self.data_dir / "keywords.yaml"
 
     @property
     def resolved_store_url(self) -> str:

@@ -16,16 +16,19 @@ MAX_TEXT_CHARS = 200_000
 """Longer texts are refused (422): split them, or run ``pantau extract`` locally."""
 
 _lock = threading.Lock()
-_extractors: dict[str, Extractor] = {}
+_extractors: dict[tuple[str, str], Extractor] = {}
 
 
 def get_extractor(request: Request) -> Extractor:
     """One Extractor per process and model, built on first use (loading takes seconds)."""
-    model = request.app.state.settings.model
+    settings = request.app.state.settings
+    key = (settings.model, str(settings.resolved_keywords_file))
     with _lock:
-        extractor = _extractors.get(model)
+        extractor = _extractors.get(key)
         if extractor is None:
-            extractor = _extractors[model] = Extractor(model=model)
+            extractor = _extractors[key] = Extractor(
+                model=settings.model, keywords_file=settings.resolved_keywords_file
+            )
     return extractor
 
 
