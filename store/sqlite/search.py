@@ -72,11 +72,14 @@ def _in(values: list[str]) -> str:
     return ",".join("?" * len(values))
 
 
-def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
+def _filters(q: SearchQuery, full_text: bool) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if q.sources:
-        where.append(f"a.source IN ({_in(q.sources)})")
+        # With a full-text match, "+" keeps SQLite from driving the query by the source index
+        # (tens of thousands of rows per outlet, each then matched): FTS first is far faster.
+        column = "+a.source" if full_text else "a.source"
+        where.append(f"{column} IN ({_in(q.sources)})")
         params += q.sources
     if q.date_from:
         where.append("a.sort_date >= ?")
@@ -132,7 +135,7 @@ def _order(q: SearchQuery, relevance: bool) -> tuple[str, str]:
 
 def run_search(conn: sqlite3.Connection, q: SearchQuery) -> SearchPage:
     parsed = parse_query(q.q) if q.q else None
-    where, params = _filters(q)
+    where, params = _filters(q, full_text=parsed is not None)
     if parsed:
         sql = (
             f"SELECT a.rid AS rid, {_BM25} AS score, a.sort_date AS sort_date, a.source AS source "
