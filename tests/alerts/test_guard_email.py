@@ -82,9 +82,9 @@ def smtp() -> Iterator[tuple[Inbox, int]]:
     controller.stop()
 
 
-def mail_service(tmp_path: Path, store: SQLiteStore, port: int) -> AlertService:
+def mail_service(tmp_path: Path, store: SQLiteStore, port: int, **overrides: Any) -> AlertService:
     settings = settings_for(tmp_path, smtp_host="127.0.0.1", smtp_port=port,
-                            smtp_from="alerts@pantau.test")  # fmt: skip
+                            smtp_from="alerts@pantau.test", **overrides)  # fmt: skip
     return AlertService.open(settings, store)
 
 
@@ -135,7 +135,9 @@ def test_smtp_down_is_retried(tmp_path: Path, store: SQLiteStore) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    svc = mail_service(tmp_path, store, port)
+    # A long backoff: the retry must not come due again inside this run_once, however slow
+    # the machine is.
+    svc = mail_service(tmp_path, store, port, alerts_backoff_seconds=60.0)
     try:
         subscribe(svc, {"query": "pemilu"}, {"type": "email", "to": ["a@pantau.test"]})
         analyzed(svc, corpus()[1])
