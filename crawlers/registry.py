@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -47,8 +49,8 @@ class Registry:
     def __init__(self, sources: list[Source]) -> None:
         self.sources = {s.name: s for s in sources}
         if len(self.sources) != len(sources):
-            seen: set[str] = set()
-            dupes = sorted({s.name for s in sources if s.name in seen or seen.add(s.name)})  # type: ignore[func-returns-value]
+            counts = Counter(s.name for s in sources)
+            dupes = sorted(name for name, n in counts.items() if n > 1)
             raise RegistryError(f"duplicate source names in the registry: {', '.join(dupes)}")
 
     def get(self, name: str) -> Source:
@@ -63,7 +65,7 @@ class Registry:
     def enabled(self) -> list[Source]:
         return [s for s in self.sources.values() if s.enabled]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Source]:
         return iter(self.sources.values())
 
     def __len__(self) -> int:

@@ -30,7 +30,8 @@ class KeywordListUpdate(BaseModel):
 
 
 def keywords_file(request: Request) -> Path:
-    return request.app.state.settings.resolved_keywords_file  # type: ignore[no-any-return]
+    path: Path = request.app.state.settings.resolved_keywords_file
+    return path
 
 
 def _read(path: Path) -> dict[str, list[str]]:
