@@ -215,7 +215,9 @@ class RegionGazetteer:
         return self._resolve(found)
 
     def _resolve(self, found: list[RegionMatch]) -> list[RegionMatch]:
-        sure = [m.region for m in found if len(m.candidates) == 1 or m.explicit]
+        # Context comes from unambiguous mentions only: an explicit but ambiguous one
+        # ("Kecamatan Tambaksari": Ciamis or Surabaya) must not vouch for its own first guess.
+        sure = [m.candidates[0] for m in found if len(m.candidates) == 1]
         out = []
         for m in found:
             cands = list(m.candidates)
