@@ -144,10 +144,11 @@ def test_a_story_carried_by_two_outlets_is_one_cluster_in_the_store(tmp_path) ->
             for name, url in feeds.items()
         ])  # fmt: skip
         counters = crawl(tmp_path, site, sources, "--all")
-    assert (
-        counters.get("kompas/cluster_near", 0) + counters.get("antara_jatim/cluster_near", 0) == 1
-    )
-    assert counters["detik/cluster_exact"] == 1
+    # The three feeds are fetched concurrently, so which copy arrives first varies: count
+    # across sources. One copy is an exact duplicate of another, one an edited near-copy.
+    exact = sum(v for k, v in counters.items() if k.endswith("/cluster_exact"))
+    near = sum(v for k, v in counters.items() if k.endswith("/cluster_near"))
+    assert (exact, near) == (1, 1)
     with open_result(tmp_path) as store:
         from store.records import article_id
 
