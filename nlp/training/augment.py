@@ -1,9 +1,7 @@
-"""Training-data augmentation: casing/punctuation variants and election template sentences.
+"""Training-data augmentation: casing/punctuation variants, election template sentences
+(written for Pantau; names are invented) and entity swaps, all seeded for reproducibility.
 
-Everything is driven by a seeded ``random.Random`` so a profile rebuilds the same corpus.
-The template sentences teach the split the news sets use for official mentions:
-"Ketua [Bawaslu]ORG [Kabupaten Probolinggo]LOC [Fathul Qorib]PER mengatakan ...". The
-names below are invented combinations of common Indonesian given names, written for Pantau.
+Templates teach the split the news sets use: "Ketua [Bawaslu]ORG [Kabupaten X]LOC [Nama]PER".
 """
 
 from __future__ import annotations
@@ -68,8 +66,7 @@ TEMPLATES = [
     "{name} dari {nbody} hadir di {region} , kata {name2} .",
 ]  # fmt: skip
 
-# v2 adds apposition around non-election bodies (universities, parties, police, DPRD), where the
-# baseline glued "Universitas X <name>" into one span, and more names.
+# v2: apposition around universities, parties, police and DPRD ("Universitas X <name>" merges).
 TEMPLATES_V2 = [
     *TEMPLATES,
     "{expert} {univ} {name} {verb}",
@@ -90,8 +87,7 @@ UNIVERSITIES = [
 ]  # fmt: skip
 POLICE = ["Kapolres", "Kapolda", "Kajari", "Dandim", "Kapolsek", "Wakapolres"]
 RANKS = ["AKBP", "Kombes Pol", "Iptu", "AKP", "Letkol Inf", "Irjen Pol"]
-# Invented name parts, chosen from common Indonesian names (not from any evaluation set).
-# Without "Fathul"/"Qorib" from v1, so the test sentence's name is not in the v2 templates.
+# Common Indonesian name parts (none from an evaluation set; v1's "Fathul Qorib" left out).
 GIVEN_V2 = [
     *(g for g in GIVEN if g != "Fathul"),
     "Bayu", "Galih", "Ujang", "Asep", "Dadang", "Cecep", "Ni Luh", "I Gede", "Cut",
@@ -127,6 +123,17 @@ def _name(rng: random.Random, given: list[str] = GIVEN, family: list[str] = FAMI
     return " ".join(parts) if rng.random() > 0.1 else rng.choice(given)
 
 
+def _pick_name(rng: random.Random, names: tuple[list[str], list[str]], lexicon: list[str]) -> str:
+    if lexicon and rng.random() < 0.5:
+        return rng.choice(lexicon)
+    return _name(rng, *names)
+
+
+def _person_lexicon(shared_data: Path | None) -> list[str]:
+    root = (shared_data or default_shared_data()) / "nlp" / "lexicons" / "dbpedia-gazetteer"
+    return [n for n in _read_lexicon(root / "person.txt", 3) if " " in n]
+
+
 def _tagged(text: str, label: str) -> list[tuple[str, str]]:
     words = text.split()
     if label == "O":
@@ -134,11 +141,15 @@ def _tagged(text: str, label: str) -> list[tuple[str, str]]:
     return [(w, ("B-" if i == 0 else "I-") + label) for i, w in enumerate(words)]
 
 
-def template_sentences(n: int, seed: int = 0, version: str = "v1") -> list[Sentence]:
-    """``n`` synthetic election sentences from :data:`TEMPLATES` (v1) or :data:`TEMPLATES_V2`."""
+def template_sentences(
+    n: int, seed: int = 0, version: str = "v1", shared_data: Path | None = None
+) -> list[Sentence]:
+    """``n`` synthetic election sentences from :data:`TEMPLATES` (v1) or :data:`TEMPLATES_V2`
+    (v2; v3 = v2 with half of the person names drawn from the DBpedia person lexicon)."""
     rng = random.Random(seed)
     full, bare = regions()
-    v2 = version == "v2"
+    v2 = version in ("v2", "v3")
+    lexicon = _person_lexicon(shared_data) if version == "v3" else []
     templates = TEMPLATES_V2 if v2 else TEMPLATES
     names = (GIVEN_V2, FAMILY_V2) if v2 else (GIVEN, FAMILY)
     out: list[Sentence] = []
@@ -151,8 +162,8 @@ def template_sentences(n: int, seed: int = 0, version: str = "v1") -> list[Sente
             "region2": (rng.choice(full), "LOC"),
             "place": (rng.choice(bare), "LOC"),
             "head": (rng.choice(REGION_HEADS), "O"),
-            "name": (_name(rng, *names), "PER"),
-            "name2": (_name(rng, *names), "PER"),
+            "name": (_pick_name(rng, names, lexicon), "PER"),
+            "name2": (_pick_name(rng, names, lexicon), "PER"),
             "verb": (rng.choice(VERBS), "O"),
         }
         if v2:

@@ -1,9 +1,11 @@
 """Rebuild Pantau's Indonesian NER pipeline from a named data profile and a committed config.
 
-``train("full", Path("training/full"))`` writes ``corpus/{train,dev}.spacy``,
-``model-best``/``model-last`` (spaCy's output) and ``metrics.json`` into the output folder.
-Set ``OMP_NUM_THREADS=1`` (and the BLAS equivalents) before starting Python to keep training
-on one core; the seed fixes data order, augmentation and initialisation.
+``train("full", Path("models/pantau-ner-id-0.1.0"))`` builds the profile's corpus, runs
+``spacy train`` in a scratch folder (``work_dir``, a temporary one by default) and writes the
+best pipeline (``nlp.to_disk``, Pantau metadata) plus ``metrics.json`` into ``output_dir``;
+a ``MODEL_CARD.md`` already there is left alone. Set ``OMP_NUM_THREADS=1`` (and the BLAS
+equivalents) before starting Python to keep training on one core; the seed fixes data order,
+augmentation and initialisation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import logging
 import random
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,14 +24,13 @@ from spacy.cli.train import train as spacy_train
 from thinc.api import Config
 
 from nlp.training.augment import case_variants, entity_substitutions, template_sentences
-from nlp.training.corpus import (
-    Sentence,
-    default_shared_data,
-    load_split,
-    split_path,
-    to_docbin,
+from nlp.training.corpus import Sentence, default_shared_data, load_split, split_path, to_docbin
+from nlp.training.evaluate import (
+    evaluate_conll,
+    evaluate_sentences,
+    mention_recall,
+    words_per_second,
 )
-from nlp.training.evaluate import evaluate_conll, mention_recall, words_per_second
 
 log = logging.getLogger(__name__)
 
@@ -53,41 +55,49 @@ class Profile:
 
 
 _NEWS = ("idner", "nerui")
+_IDNER = ("idner",)
+
+
+def _news(case: float = 0.0, n: int = 0, desc: str = "", **kw: Any) -> Profile:
+    """A profile trained and selected on both news sets (idner-news-2k + NER UI)."""
+    return Profile(_NEWS, _NEWS, case, n, description=desc, **kw)
+
+
+# fmt: off
 PROFILES: dict[str, Profile] = {
-    # Shipped profiles (augmentation choices follow the experiments in the model card).
-    "permissive": Profile(
-        ("idner",), ("idner",), 0.15, 300, description="MIT idner-news-2k only + templates"
-    ),
-    "full": Profile(_NEWS, _NEWS, 0.15, 300, description="idner-news-2k + NER UI + templates"),
+    # Shipped profiles; the choices follow the experiments in the model card.
+    "full": _news(0.15, 800, "idner-news-2k + NER UI + templates v3 + casing",
+                  template_version="v3"),
+    "permissive": Profile(_IDNER, _IDNER, 0.15, 800, ("nergrit",), template_version="v3",
+                          description="MIT idner-news-2k + NERGrit + templates v3 + casing"),
+    "full-v2": _news(0.15, 400, "idner-news-2k + NER UI + templates v2 + casing",
+                     template_version="v2"),
+    "permissive-v2": Profile(_IDNER, _IDNER, 0.15, 400, ("nergrit",), template_version="v2",
+                             description="MIT idner-news-2k + NERGrit + templates v2 + casing"),
     # Experiments (dev effects reported in models/pantau-ner-id-0.1.0/MODEL_CARD.md).
-    "exp-base": Profile(_NEWS, _NEWS, description="news sets, no augmentation"),
-    "exp-case": Profile(_NEWS, _NEWS, 0.15, description="+ casing/punctuation variants"),
-    "exp-templates": Profile(_NEWS, _NEWS, 0.0, 300, description="+ election templates"),
-    "exp-nergrit": Profile(_NEWS, _NEWS, 0.15, 300, ("nergrit",), description="+ NERGrit"),
-    "exp-nerp": Profile(_NEWS, _NEWS, 0.15, 300, ("nerp",), 1500, description="+ NERP"),
-    "exp-templates2": Profile(
-        _NEWS, _NEWS, 0.0, 400, template_version="v2", description="+ election templates v2"
-    ),
-    "exp-case-templates2": Profile(
-        _NEWS, _NEWS, 0.15, 400, template_version="v2", description="+ templates v2 + casing"
-    ),
-    "exp-case-templates2-nerp": Profile(
-        _NEWS, _NEWS, 0.15, 400, ("nerp",), 1500, "+ templates v2 + casing + NERP", "v2"
-    ),
-    "exp-case-templates2-subst": Profile(
-        _NEWS,
-        _NEWS,
-        0.15,
-        400,
-        description="+ templates v2 + casing + entity swaps",
-        template_version="v2",
-        subst_rate=0.3,
-    ),
-    "exp-idner-base": Profile(("idner",), ("idner",), description="idner-news-2k only, no aug"),
-    "exp-idner-nergrit": Profile(
-        ("idner",), ("idner",), 0.15, 300, ("nergrit",), description="permissive + NERGrit"
-    ),
+    "exp-base": _news(desc="news sets, no augmentation"),
+    "exp-case": _news(0.15, desc="+ casing/punctuation variants"),
+    "exp-templates": _news(0.0, 300, "+ election templates"),
+    "exp-case-templates": _news(0.15, 300, "+ casing + templates"),
+    "exp-nergrit": _news(0.15, 300, "+ NERGrit", extra_sets=("nergrit",)),
+    "exp-nerp": _news(0.15, 300, "+ NERP", extra_sets=("nerp",), extra_limit=1500),
+    "exp-templates2": _news(0.0, 400, "+ election templates v2", template_version="v2"),
+    "exp-case-templates2": _news(0.15, 400, "+ templates v2 + casing", template_version="v2"),
+    "exp-case-templates2-800": _news(0.15, 800, "+ templates v2 (800) + casing",
+                                     template_version="v2"),
+    "exp-case-templates2-subst": _news(0.15, 400, "+ templates v2 + casing + entity swaps",
+                                       template_version="v2", subst_rate=0.3),
+    "exp-case-templates3": _news(0.15, 800, "+ templates v3 (800, lexicon names) + casing",
+                                 template_version="v3"),
+    "exp-case-templates3-400": _news(0.15, 400, "+ templates v3 (400, lexicon names) + casing",
+                                     template_version="v3"),
+    "exp-idner-base": Profile(_IDNER, _IDNER, description="idner-news-2k only, no aug"),
+    "exp-idner-case-templates": Profile(_IDNER, _IDNER, 0.15, 300,
+                                        description="idner-news-2k + casing + templates"),
+    "exp-idner-nergrit": Profile(_IDNER, _IDNER, 0.15, 300, ("nergrit",),
+                                 description="idner-news-2k + casing + templates + NERGrit"),
 }
+# fmt: on
 
 
 def build_corpus(
@@ -111,7 +121,8 @@ def build_corpus(
         if profile.n_templates:
             train.extend(template_sentences(profile.n_templates, seed))
     else:  # later versions: templates first, so they get casing variants too
-        train.extend(template_sentences(profile.n_templates, seed, profile.template_version))
+        version = profile.template_version
+        train.extend(template_sentences(profile.n_templates, seed, version, shared_data))
         if profile.case_rate:
             train.extend(case_variants(train, profile.case_rate, seed))
     rng.shuffle(train)
@@ -126,18 +137,44 @@ def train(
     seed: int = 0,
     config_path: Path | None = None,
     max_steps: int | None = None,
+    *,
+    work_dir: Path | None = None,
 ) -> dict:
-    """Train the NER pipeline for ``profile`` into ``output_dir`` and return its metrics."""
+    """Train the NER pipeline for ``profile``, save it to ``output_dir``, return its metrics.
+
+    ``work_dir`` keeps spaCy's scratch output (corpus, model-best, model-last) for inspection;
+    without it a temporary folder is used and removed afterwards.
+    """
     if profile not in PROFILES:
         raise ValueError(f"Unknown profile {profile!r}; choose one of {sorted(PROFILES)}")
     spec = PROFILES[profile]
-    output_dir = Path(output_dir)
+    scratch = (
+        Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix=f"pantau-ner-{profile}-"))
+    )
+    try:
+        metrics = _train_in(spec, scratch, shared_data, seed, config_path, max_steps)
+        metrics["profile"] = profile
+        ship_model(scratch / "model-best", Path(output_dir), metrics)
+    finally:
+        if work_dir is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return metrics
+
+
+def _train_in(
+    spec: Profile,
+    output_dir: Path,
+    shared_data: Path | None,
+    seed: int,
+    config_path: Path | None,
+    max_steps: int | None,
+) -> dict[str, Any]:
     corpus_dir = output_dir / "corpus"
     corpus_dir.mkdir(parents=True, exist_ok=True)
     train_sents, dev_sents = build_corpus(spec, shared_data, seed)
     to_docbin(train_sents).to_disk(corpus_dir / "train.spacy")
     to_docbin(dev_sents).to_disk(corpus_dir / "dev.spacy")
-    log.info("Profile %s: %d train / %d dev sentences", profile, len(train_sents), len(dev_sents))
+    log.info("%s: %d train / %d dev sentences", spec.description, len(train_sents), len(dev_sents))
 
     overrides: dict[str, Any] = {
         "paths.train": str(corpus_dir / "train.spacy"),
@@ -150,10 +187,10 @@ def train(
     spacy_train(config, output_dir, use_gpu=-1, overrides=overrides)
 
     best = output_dir / "model-best"
-    model_dir = best if best.exists() else output_dir / "model-last"
-    metrics = evaluate_model(model_dir, shared_data)
+    if not best.exists():  # no evaluation happened (tiny runs): ship the last model
+        shutil.copytree(output_dir / "model-last", best)
+    metrics = evaluate_model(best, shared_data)
     metrics.update(
-        profile=profile,
         profile_description=spec.description,
         config=config.name,
         seed=seed,
@@ -177,7 +214,11 @@ def evaluate_model(model_dir: Path, shared_data: Path | None = None) -> dict[str
         result = evaluate_conll(nlp, path)
         result["data"] = f"{name}/{path.name}"
         dev[name] = result
-        texts.extend(" ".join(s.words) for s in load_split(name, "dev", shared_data))
+        sentences = load_split(name, "dev", shared_data)
+        texts.extend(" ".join(s.words) for s in sentences)
+        for case in ("lower", "upper"):  # robustness to headline caps / lower-cased text
+            variant = [Sentence([getattr(w, case)() for w in s.words], s.tags) for s in sentences]
+            result[f"{case}_case_micro"] = evaluate_sentences(nlp, variant)["micro"]
     officials = (shared_data or default_shared_data()) / "eval" / "officials_dev.jsonl"
     return {
         "dev": dev,

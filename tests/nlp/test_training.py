@@ -81,6 +81,20 @@ def test_read_nerp_splits_multiword_tokens(tmp_path: Path) -> None:
     assert entity_spans(sent.tags) == {(3, 4, "PER"), (5, 7, "LOC")}
 
 
+def test_augmentation_is_seeded_and_well_formed() -> None:
+    from nlp.training.augment import case_variants, template_sentences
+
+    first = template_sentences(40, seed=3, version="v2")
+    again = template_sentences(40, seed=3, version="v2")
+    assert [s.words for s in first] == [s.words for s in again]
+    assert all(len(s.words) == len(s.tags) and repair_bio(s.tags) == s.tags for s in first)
+    labels = {label for s in first for *_, label in entity_spans(s.tags)}
+    assert labels == {"PER", "ORG", "LOC"}
+    variants = case_variants(first, rate=1.0, seed=0)
+    assert len(variants) == len(first)
+    assert all(entity_spans(v.tags) for v in variants)
+
+
 def test_docbin_keeps_entities(tmp_path: Path) -> None:
     nlp = spacy.blank("id")
     docs = list(to_docbin(read_conll(_write(tmp_path, "i.txt", IDNER))).get_docs(nlp.vocab))
@@ -122,14 +136,19 @@ def test_tiny_training_run(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     for name in ("train.txt", "dev.txt"):
         _write(folder, name, IDNER)
+    out = tmp_path / "out"
     metrics = train(
         "exp-idner-base",
-        tmp_path / "out",
+        out,
         shared_data=data,
         config_path=CONFIG_DIR / "ner_cnn_tiny.cfg",
         max_steps=3,
+        work_dir=tmp_path / "work",
     )
-    assert (tmp_path / "out" / "model-last" / "ner").is_dir()
+    assert (tmp_path / "work" / "model-last" / "ner").is_dir()
+    assert spacy.load(out).pipe_names == ["tok2vec", "ner"]
+    assert (out / "metrics.json").is_file()
+    assert metrics["profile"] == "exp-idner-base"
     assert set(metrics["dev"]) == {"idner"}
     assert 0.0 <= metrics["dev"]["idner"]["micro"]["f"] <= 100.0
 
