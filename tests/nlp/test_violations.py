@@ -226,4 +226,6 @@ def test_penalties_stated_as_the_law_are_mentions_not_sanctions() -> None:
         result = detect(text)
         assert result.violations == [] and result.mentioned == ["politik_uang"], text
     charged = detect("Dua tersangka politik uang dijerat Pasal 187A dan kini ditahan polisi.")
-    assert [(v["category"], v["status"]) for v in charged.violations] == [("politik_uang", "investigated")]
+    assert [(v["category"], v["status"]) for v in charged.violations] == [
+        ("politik_uang", "investigated")
+    ]
