@@ -1,18 +1,16 @@
 """Subscription queries: the store's search syntax, evaluated in process against one article.
 
-Same grammar as store/sqlite/fts.py (and the search engines): words (AND), ``"phrases"``,
-``OR`` (binds tighter than the implicit AND), ``-word`` / ``NOT word``, ``prefix*``,
-parentheses. Matching is case-insensitive and morphology-aware: a word matches a token when
-the word or its root is among the token's affix candidates ("bagi" matches "membagikan").
+The grammar is store/query_syntax.py, shared with both store backends. Matching is
+case-insensitive and morphology-aware: a word matches a token when the word or its root is
+among the token's affix candidates ("bagi" matches "membagikan").
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from store.base import QueryError
+from store import query_syntax as syntax
 
 try:  # the colleague's Indonesian stemmer; plain lower-casing without it
     from nlp.morphology import candidates as _candidates
@@ -26,8 +24,6 @@ except ImportError:  # pragma: no cover
         return word.lower()
 
 
-_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s"()]+')
-_WORD = re.compile(r"\w+", re.UNICODE)
 PREFIX_KEY = 3  # prefix queries are indexed under their first three letters
 
 
@@ -79,77 +75,24 @@ class And:
 Node = Term | Phrase | Or | And
 
 
-class _Parser:
-    def __init__(self, q: str) -> None:
-        self.tokens = _TOKEN.findall(q)
-        self.pos = 0
-
-    def sequence(self, depth: int) -> Node | None:
-        include: list[list[Node]] = []
-        exclude: list[Node] = []
-        op, negate = "AND", False
-        while self.pos < len(self.tokens):
-            tok = self.tokens[self.pos]
-            self.pos += 1
-            if tok == ")":
-                if depth > 0:
-                    break
-                continue
-            if tok in ("OR", "AND"):
-                op = tok
-                continue
-            if tok in ("NOT", "-"):
-                negate = True
-                continue
-            if tok == "(":
-                node = self.sequence(depth + 1)
-            else:
-                if tok.startswith("-") and len(tok) > 1:
-                    negate, tok = True, tok[1:]
-                node = _term(tok)
-            if node is not None:
-                if negate:
-                    exclude.append(node)
-                elif op == "OR" and include:
-                    include[-1].append(node)
-                else:
-                    include.append([node])
-            negate, op = False, "AND"
-        if not include:
-            return None
-        groups = tuple(g[0] if len(g) == 1 else Or(tuple(g)) for g in include)
-        if len(groups) == 1 and not exclude:
-            return groups[0]
-        return And(groups, tuple(exclude))
-
-
-def _term(tok: str) -> Node | None:
-    if tok.startswith('"'):
-        words = tuple(w.lower() for w in _WORD.findall(tok.strip('"')))
-        if not words:
-            return None
-        return Term(words[0]) if len(words) == 1 else Phrase(words)
-    words = tuple(w.lower() for w in _WORD.findall(tok))
-    if not words:
-        return None
-    prefix = tok.endswith("*")
-    if len(words) == 1:
-        return Term(words[0], prefix)
-    return Phrase(words)  # "e-ktp", "c1/plano": adjacent words, as FTS5 reads them
+def _node(node: syntax.Node) -> Node:
+    """The shared query tree (store/query_syntax.py) with match keys attached."""
+    if isinstance(node, syntax.Words):
+        if len(node.words) == 1:
+            return Term(node.words[0], node.prefix)
+        return Phrase(node.words)  # "e-ktp", "c1/plano": adjacent words, as FTS5 reads them
+    groups = tuple(
+        _node(ors[0]) if len(ors) == 1 else Or(tuple(_node(c) for c in ors)) for ors in node.include
+    )
+    if len(groups) == 1 and not node.exclude:
+        return groups[0]
+    return And(groups, tuple(_node(e) for e in node.exclude))
 
 
 @lru_cache(maxsize=16384)
 def parse(q: str) -> Node:
     """The query tree; QueryError when nothing is left to search for."""
-    if len(q) > 1000:
-        raise QueryError("the query is longer than 1000 characters")
-    parser = _Parser(q)
-    node = parser.sequence(0)
-    if node is None:
-        if any(_WORD.search(t) for t in parser.tokens):
-            raise QueryError("the query only excludes words; add at least one word to search for")
-        raise QueryError("the query has no searchable words; type at least one word")
-    return node
+    return _node(syntax.parse(q))
 
 
 def index_keys(node: Node) -> frozenset[str] | None:
