@@ -7,7 +7,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from store.derived import derived_rows
 from store.records import Analysis, Article, ArticleStatus
 from store.sqlite import schema
 from store.sqlite.search import run_search
+from store.sqlite.sidecar import transaction
 
 log = logging.getLogger(__name__)
 
@@ -113,17 +114,8 @@ class SQLiteStore(Store):
             self._connections.append(conn)
         return conn
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
-        with self._write_lock:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._conn(), self._write_lock)
 
     def close(self) -> None:
         for conn in self._connections:
