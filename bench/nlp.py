@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import re
 import resource
@@ -22,6 +23,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -43,27 +45,33 @@ def load_articles(limit: int) -> list[dict[str, str]]:
 
 
 _EXTRACTOR = None
+CHUNK = 64  # records per task: what `pantau extract` hands the extractor at a time
 
 
-def _init(model: str) -> None:
+def _init(model: str, warm_up: list[dict[str, str]], ready: Any = None) -> None:
+    """Load the pipeline and run it on a few articles (lazy gazetteers and lexicons), so
+    that no process loads anything inside the timed section; then wait at ``ready``."""
     global _EXTRACTOR
     from nlp.extract import Extractor
 
     _EXTRACTOR = Extractor(model=model)
+    _run(warm_up)
+    if ready is not None:
+        ready.wait()
 
 
 def _run(batch: list[dict[str, str]]) -> int:
+    """The `pantau extract` path: ``extract_records`` (batched through ``nlp.pipe``)."""
     assert _EXTRACTOR is not None
-    for a in batch:
-        _EXTRACTOR.extract(a["text"], a["title"])
+    for result in _EXTRACTOR.extract_records(batch):
+        assert "error" not in result, result
     return len(batch)
 
 
 def bench_spacy(args: argparse.Namespace, articles: list[dict[str, str]], words: int) -> None:
-    _init(args.model)
+    _init(args.model, articles[:5])
     assert _EXTRACTOR is not None
     print(f"pipeline: {_EXTRACTOR.name}; {len(articles)} articles, {words:,} words")
-    _run(articles[:5])  # warm-up: lazy gazetteers and lexicons
     started = time.perf_counter()
     _run(articles)
     single = time.perf_counter() - started
@@ -71,9 +79,15 @@ def bench_spacy(args: argparse.Namespace, articles: list[dict[str, str]], words:
         f"single process: {words / single:,.0f} words/s, {len(articles) / single:,.1f} articles/s"
     )
 
-    chunks = [articles[i : i + 20] for i in range(0, len(articles), 20)]
-    with ProcessPoolExecutor(args.workers, initializer=_init, initargs=(args.model,)) as pool:
-        list(pool.map(_run, [articles[:2]] * args.workers))  # warm every worker
+    chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    ready = multiprocessing.get_context().Barrier(args.workers + 1)
+    with ProcessPoolExecutor(
+        args.workers, initializer=_init, initargs=(args.model, articles[:5], ready)
+    ) as pool:
+        warm = [pool.submit(_run, []) for _ in range(args.workers)]  # starts every worker
+        ready.wait(timeout=600)  # every worker has loaded and warmed up its pipeline
+        for future in warm:
+            future.result()
         started = time.perf_counter()
         done = sum(pool.map(_run, chunks))
         multi = time.perf_counter() - started

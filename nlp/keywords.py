@@ -18,27 +18,43 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nlp.morphology import Token, candidates, tokenize
 
 log = logging.getLogger(__name__)
 
 Part = tuple[str, str]  # (kind, word); kind in root / exact / cased / prefix / loose
+# A token as the matcher sees it: surface form, lower-cased form and affix candidates, computed
+# once per token instead of once per pattern part tried on it.
+Word = tuple[str, str, frozenset[str]]
 
 
-def _part_matches(part: Part, tok: Token) -> bool:
+def prepare_words(tokens: list[Token]) -> list[Word]:
+    """The tokens as the pattern engine reads them (see ``Word``)."""
+    out = []
+    for tok in tokens:
+        lower = tok.text.lower()
+        out.append((tok.text, lower, candidates(lower)))
+    return out
+
+
+def _loose_matches(word: str, forms: frozenset[str], tok: Word) -> bool:
+    """``~word``: the token is the word itself or shares a root of four letters or more."""
+    return tok[1] == word or any(len(s) >= 4 for s in forms & tok[2])
+
+
+def _part_matches(part: Part, tok: Word) -> bool:
     kind, word = part
     if kind == "root":
-        return word in candidates(tok.text)
+        return word in tok[2]
     if kind == "exact":
-        return tok.text.lower() == word
+        return tok[1] == word
     if kind == "cased":
-        return tok.text == word
+        return tok[0] == word
     if kind == "prefix":
-        return tok.text.lower().startswith(word)
-    shared = candidates(word) & candidates(tok.text)
-    return tok.text.lower() == word or any(len(s) >= 4 for s in shared)
+        return tok[1].startswith(word)
+    return _loose_matches(word, candidates(word), tok)
 
 
 def _parse_part(word: str) -> Part:
@@ -58,14 +74,55 @@ class Element:
     """One slot of a pattern: alternatives, each a sequence of parts (multi-word)."""
 
     alts: tuple[tuple[Part, ...], ...]
+    # One-word alternatives, grouped by kind so that a token is tested with a few set
+    # look-ups; longer (or empty) alternatives are tried part by part.
+    _roots: frozenset[str] = field(init=False, repr=False, compare=False)
+    _exact: frozenset[str] = field(init=False, repr=False, compare=False)
+    _cased: frozenset[str] = field(init=False, repr=False, compare=False)
+    _prefixes: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _loose: tuple[tuple[str, frozenset[str]], ...] = field(init=False, repr=False, compare=False)
+    _phrases: tuple[tuple[Part, ...], ...] = field(init=False, repr=False, compare=False)
 
-    def ends(self, tokens: list[Token], i: int) -> list[int]:
-        """End indices (exclusive) of every alternative matching at token ``i``."""
-        out = []
+    def __post_init__(self) -> None:
+        single: dict[str, list[str]] = {
+            k: [] for k in ("root", "exact", "cased", "prefix", "loose")
+        }
+        phrases = []
         for alt in self.alts:
+            if len(alt) == 1:
+                kind, word = alt[0]
+                single[kind].append(word)
+            else:
+                phrases.append(alt)
+        loose = tuple(dict.fromkeys(single["loose"]))
+        derived = {
+            "_roots": frozenset(single["root"]),
+            "_exact": frozenset(single["exact"]),
+            "_cased": frozenset(single["cased"]),
+            "_prefixes": tuple(dict.fromkeys(single["prefix"])),
+            "_loose": tuple((w, candidates(w)) for w in loose),
+            "_phrases": tuple(phrases),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
+    def _single(self, tok: Word) -> bool:
+        text, lower, forms = tok
+        return (
+            not self._roots.isdisjoint(forms)
+            or lower in self._exact
+            or text in self._cased
+            or any(lower.startswith(p) for p in self._prefixes)
+            or any(_loose_matches(w, f, tok) for w, f in self._loose)
+        )
+
+    def ends(self, words: list[Word], i: int) -> list[int]:
+        """End indices (exclusive) of the alternatives matching at token ``i``, each once."""
+        out = [i + 1] if i < len(words) and self._single(words[i]) else []
+        for alt in self._phrases:
             j = i
             for part in alt:
-                if j >= len(tokens) or not _part_matches(part, tokens[j]):
+                if j >= len(words) or not _part_matches(part, words[j]):
                     break
                 j += 1
             else:
@@ -78,36 +135,58 @@ class TokenPattern:
     elements: tuple[Element, ...]
     gap: int = 0
     gaps: tuple[int, ...] = ()  # per transition; overrides ``gap`` where given
+    # the gap allowed before each element (the first one's is unused: matches are anchored)
+    _gap_before: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
-    def triggers(self) -> frozenset[str] | None:
-        """Lower-cased words that can start a match, or None when any token might."""
-        keys = set()
+    def __post_init__(self) -> None:
+        gap_before = tuple(
+            self.gaps[k - 1] if 0 < k <= len(self.gaps) else self.gap
+            for k in range(len(self.elements))
+        )
+        object.__setattr__(self, "_gap_before", gap_before)
+
+    def triggers(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(words, prefixes): a match can only start at a token whose surface form or affix
+        candidates include one of the words, or whose lower-cased form starts with one of the
+        prefixes. None when any token might (loose first words)."""
+        keys, prefixes = set(), set()
         for alt in self.elements[0].alts:
             kind, word = alt[0]
-            if kind in ("prefix", "loose"):
+            if kind == "loose":
                 return None
-            keys.add(word.lower())
-        return frozenset(keys)
+            if kind == "prefix":
+                prefixes.add(word)
+            else:
+                keys.add(word.lower())
+        return frozenset(keys), frozenset(prefixes)
 
     def match_at(self, tokens: list[Token], i: int) -> int | None:
         """End index (exclusive) of the shortest match starting exactly at ``i``."""
-        return self._match(tokens, 0, i, anchored=True)
+        return self.match_words_at(prepare_words(tokens), i)
 
-    def _match(self, tokens: list[Token], k: int, i: int, anchored: bool) -> int | None:
+    def match_words_at(self, words: list[Word], i: int) -> int | None:
+        """``match_at`` over tokens already prepared with ``prepare_words``."""
+        return self._match(words, 0, i, anchored=True)
+
+    def _match(self, words: list[Word], k: int, i: int, anchored: bool) -> int | None:
         if k == len(self.elements):
             return i
-        gap = self.gaps[k - 1] if 0 < k <= len(self.gaps) else self.gap
-        last = i if anchored else min(len(tokens) - 1, i + gap)
+        last = i if anchored else min(len(words) - 1, i + self._gap_before[k])
+        element = self.elements[k]
         for start in range(i, last + 1):
-            for end in sorted(self.elements[k].ends(tokens, start)):
-                found = self._match(tokens, k + 1, end, anchored=False)
+            for end in sorted(element.ends(words, start)):
+                found = self._match(words, k + 1, end, anchored=False)
                 if found is not None:
                     return found
         return None
 
     def finditer(self, tokens: list[Token]) -> Iterable[tuple[int, int]]:
-        for i in range(len(tokens)):
-            end = self.match_at(tokens, i)
+        return self.finditer_words(prepare_words(tokens))
+
+    def finditer_words(self, words: list[Word]) -> Iterable[tuple[int, int]]:
+        """``finditer`` over tokens already prepared with ``prepare_words``."""
+        for i in range(len(words)):
+            end = self.match_words_at(words, i)
             if end is not None:
                 yield i, end
 
@@ -141,40 +220,54 @@ def compile_pattern(
 
 class PatternIndex:
     """Many patterns matched in one pass: only patterns whose first slot can match a
-    token's surface form or affix candidates are tried at that token."""
+    token's surface form, affix candidates or prefix are tried at that token."""
+
+    _CACHE_SIZE = 65536  # surface forms whose triggered patterns are remembered
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[int, TokenPattern]]] = {}
+        self._by_prefix: dict[str, list[tuple[int, TokenPattern]]] = {}
         self._always: list[tuple[int, TokenPattern]] = []
         self._size = 0
+        self._triggered: dict[str, tuple[tuple[int, TokenPattern], ...]] = {}
 
     def add(self, pattern: TokenPattern) -> int:
         """Register ``pattern``; returns its id (insertion order)."""
         pid = self._size
         self._size += 1
-        keys = pattern.triggers()
-        if keys is None:
+        triggers = pattern.triggers()
+        if triggers is None:
             self._always.append((pid, pattern))
         else:
+            keys, prefixes = triggers
             for key in keys:
                 self._by_key.setdefault(key, []).append((pid, pattern))
+            for prefix in prefixes:
+                self._by_prefix.setdefault(prefix, []).append((pid, pattern))
+        self._triggered.clear()
         return pid
+
+    def _patterns_for(self, word: Word) -> tuple[tuple[int, TokenPattern], ...]:
+        """(id, pattern) of every pattern that may start at ``word``, each once."""
+        text, lower, forms = word
+        found = self._triggered.get(text)
+        if found is None:
+            groups = [self._by_key.get(key, ()) for key in {lower, text} | forms]
+            groups += [g for prefix, g in self._by_prefix.items() if lower.startswith(prefix)]
+            groups.append(self._always)
+            found = tuple({pid: p for group in groups for pid, p in group}.items())
+            if len(self._triggered) >= self._CACHE_SIZE:
+                self._triggered.clear()
+            self._triggered[text] = found  # lower and forms follow from text
+        return found
 
     def find(self, tokens: list[Token]) -> list[tuple[int, int, int]]:
         """All (pattern id, start, end) matches, by start then pattern id."""
+        words = prepare_words(tokens)
         hits = []
-        for i, tok in enumerate(tokens):
-            tried: set[int] = set()
-            keys = {tok.text.lower(), tok.text} | candidates(tok.text)
-            for key in keys:
-                for pid, pattern in self._by_key.get(key, ()):
-                    if pid not in tried:
-                        tried.add(pid)
-                        end = pattern.match_at(tokens, i)
-                        if end is not None:
-                            hits.append((pid, i, end))
-            for pid, pattern in self._always:
-                end = pattern.match_at(tokens, i)
+        for i, word in enumerate(words):
+            for pid, pattern in self._patterns_for(word):
+                end = pattern.match_words_at(words, i)
                 if end is not None:
                     hits.append((pid, i, end))
         hits.sort(key=lambda h: (h[1], h[0]))
@@ -201,10 +294,13 @@ class KeywordMatcher:
 
     def match(self, text: str) -> list[dict]:
         """Every keyword occurrence as {list, keyword, text, start, end}, in text order."""
+        if not self._patterns:
+            return []  # no lists configured: nothing to tokenize for
         tokens = tokenize(text)
+        words = prepare_words(tokens)
         hits = []
         for name, keyword, pattern in self._patterns:
-            for i, j in pattern.finditer(tokens):
+            for i, j in pattern.finditer_words(words):
                 start, end = tokens[i].start, tokens[j - 1].end
                 hits.append(
                     {

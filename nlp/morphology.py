@@ -17,6 +17,7 @@ from functools import lru_cache
 log = logging.getLogger(__name__)
 
 _WORD_RE = re.compile(r"\w+(?:[-‐]\w+)*", re.UNICODE)
+_HYPHEN_RE = re.compile(r"[-‐]")
 _MIN_ROOT = 3
 _PARTICLES = ("lah", "kah", "tah", "pun")
 _POSSESSIVES = ("nya", "ku", "mu")
@@ -93,8 +94,11 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _WORD_RE.finditer(text):
         word = m.group(0)
-        parts = re.split(r"[-‐]", word)
-        if len(parts) == 1 or _is_reduplication(parts):
+        if "-" not in word and "‐" not in word:
+            tokens.append(Token(word, m.start(), m.end()))
+            continue
+        parts = _HYPHEN_RE.split(word)
+        if _is_reduplication(parts):
             tokens.append(Token(word, m.start(), m.end()))
             continue
         offset = m.start()

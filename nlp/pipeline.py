@@ -87,7 +87,9 @@ def build_pipeline(
         "entity_ruler",
         name="election_ruler",
         before=first,
-        config={"phrase_matcher_attr": None, "overwrite_ents": True},
+        # Plain word sequences in organizations.jsonl are phrase patterns matched on LOWER
+        # (one hash look-up per token); patterns that need case (TEXT) stay token patterns.
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
     ruler.from_disk(PATTERNS / "organizations.jsonl")  # type: ignore[attr-defined]
     nlp.add_pipe("pantau_regions_v1", after="election_ruler")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components._ext import doc_text
 from nlp.keywords import KeywordMatcher
 
 
@@ -13,7 +14,7 @@ class KeywordFlagger:
         self.matcher = KeywordMatcher(lists)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         title = doc.user_data.get("title")
         matches = self.matcher.match(text)
         if title:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.components._ext import entity_dicts
+from nlp.components._ext import doc_text, entity_dicts
 from nlp.officials import extract_officials
 
 
@@ -14,12 +14,13 @@ class OfficialLinker:
     covers it yet, so entities and officials agree even without a statistical NER."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
         spans = list(doc.ents)  # doc.ents is rebuilt from the tokens on every access
-        officials = extract_officials(doc.text, entity_dicts(spans))
+        officials = extract_officials(text, entity_dicts(spans))
         doc._.officials = officials
         taken = {i for e in spans for i in range(e.start, e.end)}
         for official in officials:
-            start = doc.text.find(official["name"], official.get("start") or 0)
+            start = text.find(official["name"], official.get("start") or 0)
             if start < 0:
                 continue
             span = doc.char_span(start, start + len(official["name"]), label="PER")

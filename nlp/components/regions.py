@@ -10,12 +10,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.components._ext import doc_text
 from nlp.regions import get_gazetteer
 
 
 class RegionMarker:
     def __call__(self, doc: Doc) -> Doc:
-        found = get_gazetteer().find(doc.text)
+        found = get_gazetteer().find(doc_text(doc))
         current = list(doc.ents)  # doc.ents is rebuilt from the tokens on every access
         spans = list(current)
         for region in found:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from nlp.components._ext import doc_text
+
 if TYPE_CHECKING:
     from nlp.backends.transformers_ner import Entity, TransformersNER
 
@@ -70,12 +72,12 @@ class TransformersEntityRecognizer:
         self.batch_size = batch_size
 
     def __call__(self, doc: Doc) -> Doc:
-        return add_entities(doc, self.backend.predict(doc.text))
+        return add_entities(doc, self.backend.predict(doc_text(doc)))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
-            for doc, found in zip(batch, self.backend.predict_many([d.text for d in batch]),
+            for doc, found in zip(batch, self.backend.predict_many([doc_text(d) for d in batch]),
                                   strict=True):  # fmt: skip
                 yield add_entities(doc, found)
 

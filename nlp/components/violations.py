@@ -5,12 +5,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.components._ext import doc_text
 from nlp.violations import detect
 
 
 class ViolationDetector:
     def __call__(self, doc: Doc) -> Doc:
-        result = detect(doc.text, doc.user_data.get("title"))
+        result = detect(doc_text(doc), doc.user_data.get("title"))
         doc._.violations = result.violations
         doc._.mentioned_violations = result.mentioned
         doc._.denied_violations = result.denied

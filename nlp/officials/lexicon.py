@@ -90,6 +90,8 @@ class OfficialLexicon:
         self.regions: RegionGazetteer = get_gazetteer()
         heads = {k[0] for k in positions} | {k[0] for k in self.ranks.items}
         heads |= {k[0] for k in self.prefixes.items} | {k[0] for k in self.former.items}
+        # Words that can start a position mention (with its cues): the only tokens worth a look.
+        self.mention_heads = heads | {k[0] for k in self.candidate.items}
         self.word_stop = never_org()
         self.stop = self.word_stop | heads
         # Month names are also given names ("I Made Juni Artawan"); inside a name they pass.

@@ -33,7 +33,11 @@ def _org_follows(lex: OfficialLexicon, tokens: list[Token], i: int) -> bool:
 def find_mentions(lex: OfficialLexicon, tokens: list[Token]) -> list[Mention]:
     mentions: list[Mention] = []
     i = 0
+    heads = lex.mention_heads
     while i < len(tokens):
+        if tokens[i].key not in heads:
+            i += 1
+            continue
         start = i
         candidate = former = False
         hit = lex.candidate.match(tokens, i)

@@ -32,10 +32,8 @@ def region_label(region: Region) -> str:
 def _context_regions(context: str | None) -> list[Region]:
     if not context:
         return []
-    gazetteer = get_gazetteer()
-    return [
-        m.region for m in gazetteer.scan(tokenize(context), is_mostly_upper(context)) if m.explicit
-    ]
+    # scan_text: the same scan as the region marker's, cached per text
+    return [m.region for m in get_gazetteer().scan_text(context) if m.explicit]
 
 
 def _region_suffix(

@@ -64,8 +64,8 @@ class PhraseParser:
             and tok.is_word
             and tok.key not in self.stop
             and 2 <= len(text) <= 10
+            and tok.is_upper_initial
             and sum(c.isupper() for c in text) >= 2
-            and text[0].isupper()
             and not text.isdigit()
         )
 

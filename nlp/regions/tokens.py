@@ -7,13 +7,17 @@ without a pipeline) and need one stable token key: case-folded, dots removed ("S
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # A word: letters/digits joined by inner apostrophes, dots or hyphens ("Syafi'i",
 # "S.H", "se-Jabodetabek", "2024-2029"); otherwise one punctuation character.
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[^\w\s]", re.UNICODE)
 _ROMAN = re.compile(r"^(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})$")
+# Texts kept by the per-text caches below and in the gazetteer. With ``nlp.pipe`` batching,
+# the region marker sees a whole batch of articles before the organization and official rules
+# ask about the first one again, and short strings (names, titles) are asked about in between.
+TEXT_CACHE_SIZE = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,18 +26,16 @@ class Token:
     start: int
     end: int
     index: int
+    # Asked for at nearly every token by every gazetteer and lexicon: computed once.
+    key: str = field(init=False, repr=False, compare=False)
+    is_word: bool = field(init=False, repr=False, compare=False)
+    is_upper_initial: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        return token_key(self.text)
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_upper_initial(self) -> bool:
-        return self.text[0].isupper()
+    def __post_init__(self) -> None:
+        first = self.text[0]
+        object.__setattr__(self, "key", token_key(self.text))
+        object.__setattr__(self, "is_word", first.isalnum())
+        object.__setattr__(self, "is_upper_initial", first.isupper())
 
     @property
     def is_all_caps(self) -> bool:
@@ -64,7 +66,7 @@ def tokenize(text: str) -> list[Token]:
     return list(_tokenize(text))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _tokenize(text: str) -> tuple[Token, ...]:
     return tuple(
         Token(m.group(), m.start(), m.end(), i) for i, m in enumerate(_TOKEN.finditer(text))
@@ -76,9 +78,10 @@ def keys_of(phrase: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(phrase) if t.is_word)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_mostly_upper(text: str) -> bool:
     """True for headline-style texts written in capitals, where case says nothing."""
-    letters = [c for c in text if c.isalpha()]
+    letters = list(filter(str.isalpha, text))  # cached: asked about each article repeatedly
     if len(letters) < 12:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return sum(map(str.isupper, letters)) / len(letters) > 0.8

@@ -144,9 +144,12 @@ class SentenceDetector:
     def _clause_index(self, sentence: Span, tokens: list[Token]) -> list[int]:
         clauses = split_clauses(Span(sentence.text, 0, len(sentence.text)))
         index: list[int] = []
+        n = 0  # tokens and clauses both run left to right, clauses without overlap
         for tok in tokens:
-            k = next((n for n, c in enumerate(clauses) if c.start <= tok.start < c.end), -1)
-            index.append(k if k >= 0 else (index[-1] if index else 0))
+            while n < len(clauses) and clauses[n].end <= tok.start:
+                n += 1
+            inside = n < len(clauses) and clauses[n].start <= tok.start
+            index.append(n if inside else (index[-1] if index else 0))
         return index
 
     def _verdict(self, text: str, authority: bool) -> tuple[str, float, str] | None:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from nlp.extract import Extractor
 from nlp.pipeline import find_model
@@ -108,6 +110,28 @@ def test_a_megabyte_of_text_is_processed_and_too_much_is_refused(rules: Extracto
     assert len([e for e in out["entities"] if e["label"] == "ORG"]) > 10_000
     results = list(rules.extract_records([{"id": "x", "text": "a" * 2_000_000}]))
     assert "limit" in results[0]["error"]
+
+
+@Language.component("pantau_test_fail_on_kpu")
+def _fail_on_kpu(doc: Doc) -> Doc:
+    """A component that breaks on one kind of record."""
+    if doc.text.startswith("KPU"):
+        raise RuntimeError("boom")
+    return doc
+
+
+def test_batched_records_match_one_by_one_and_a_failure_stays_with_its_record() -> None:
+    extractor = Extractor(model="none")
+    texts = [DESIGN_TEXT, "KPU menetapkan jadwal.", "Bawaslu menerima laporan politik uang."]
+    records = [{"id": i, "text": t, "title": "Pemilu"} for i, t in enumerate(texts)]
+    one_by_one = [{"id": i, **extractor.extract(t, "Pemilu")} for i, t in enumerate(texts)]
+    assert list(extractor.extract_records(records, batch_size=2)) == one_by_one
+
+    extractor.nlp.add_pipe("pantau_test_fail_on_kpu", last=True)
+    results = list(extractor.extract_records(records, batch_size=3))
+    assert [r["id"] for r in results] == [0, 1, 2]
+    assert results[0] == one_by_one[0] and results[2] == one_by_one[2]
+    assert results[1]["error"] == "extraction failed: RuntimeError: boom"
 
 
 def test_trained_model_keeps_the_contract(full: Extractor) -> None:
