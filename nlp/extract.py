@@ -8,8 +8,11 @@ gets an ``error`` field; the batch goes on.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -164,3 +167,47 @@ def _record_input(record: dict[str, Any]) -> tuple[str, str | None]:
         raise ExtractionError("'title' must be a string when given")
     _check_length(text)
     return text, title
+
+
+# --- several processes -------------------------------------------------------------------------
+# ``pantau extract --workers N`` sends chunks of records to N processes, each holding its own
+# Extractor (spaCy pipelines are not shared between processes). Chunks come back in input order.
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(model: str, keywords_file: Path | None) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model=model, keywords_file=keywords_file)
+
+
+def _extract_chunk(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert _worker_extractor is not None, "worker not initialised"
+    return list(_worker_extractor.extract_records(records))
+
+
+def extract_parallel(
+    chunks: Iterable[list[dict[str, Any]]],
+    model: str,
+    keywords_file: Path | None = None,
+    workers: int = 2,
+) -> Iterator[list[dict[str, Any]]]:
+    """The results of each chunk of records, in input order, computed by ``workers`` processes.
+
+    At most ``2 * workers`` chunks are in flight, so a long input is streamed, not loaded.
+    Workers are started with "spawn" (no state copied from this process) and each loads the
+    pipeline once; a worker that dies makes the whole run fail with a clear error.
+    """
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(model, keywords_file)
+    ) as pool:
+        pending: deque[Future[list[dict[str, Any]]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -167,3 +168,30 @@ def test_extract_command_streams_jsonl_and_reports_bad_records() -> None:
         and "object" in out[3]["error"]
     )
     assert "error" not in out[4]
+
+
+def test_extract_with_workers_keeps_input_order_and_matches_one_process(tmp_path: Path) -> None:
+    lines = []
+    for i in range(150):  # three chunks of 64 records, bad lines in the first and the last
+        if i in (3, 140):
+            lines.append("{broken")
+        else:
+            text = f"Bawaslu Kota Medan menemukan politik uang di TPS {i}. " + DESIGN_TEXT
+            lines.append(json.dumps({"id": f"r{i}", "text": text}))
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def run(workers: int) -> list[dict]:
+        done = subprocess.run(
+            [sys.executable, "-m", "pantau", "extract", "--model", "none",
+             "--workers", str(workers), "--input", str(source)],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    parallel = run(2)
+    assert [o["id"] for o in parallel] == [None if i in (3, 140) else f"r{i}" for i in range(150)]
+    assert "invalid JSON" in parallel[140]["error"]
+    assert parallel[149]["officials"][0]["name"] == "Fathul Qorib"
+    assert parallel == run(1)
