@@ -88,12 +88,12 @@ class NameChecks:
         if not starts or not inst.pieces:
             return False
         p = starts[0]
-        if p < inst.end:
-            inst.pieces = [(a, min(b, p)) for a, b in inst.pieces if a < p]
-        elif any(not self.names.is_name_token(i) for i in range(inst.end, p)):
+        if p > inst.end:
+            # Words between the institution and a later PER span are far more often a first
+            # name the NER left out ("DPW PPP Jawa Barat [Pepep] Saepul Hidayat") than more
+            # institution: leave them to the name reader instead of growing the institution.
             return False
-        else:
-            inst.pieces[-1] = (inst.pieces[-1][0], p)
+        inst.pieces = [(a, min(b, p)) for a, b in inst.pieces if a < p]
         inst.end, inst.hard = p, True
         return True
 

@@ -242,3 +242,13 @@ def test_dev_set_measurement_runs(shared_data: Path) -> None:
     json.dumps(metrics)
     assert metrics["items"] == 48
     assert metrics["triples"]["f1"] >= 0.8
+
+
+def test_ner_span_missing_the_first_name_does_not_grow_the_institution() -> None:
+    # The NER tagged only "Santoso Adi"; "Wiryo" must stay in the name, not join the party.
+    text = "Ketua DPW Partai Maju Jawa Tengah Wiryo Santoso Adi mengatakan hal itu."
+    start = text.index("Santoso Adi")
+    entities = [{"text": "Santoso Adi", "label": "PER", "start": start, "end": start + 11}]
+    found = triples(text, entities)
+    assert found == triples(text)
+    assert found[0][0] == "Wiryo Santoso Adi"
