@@ -74,9 +74,10 @@ def train(
             raise click.ClickException(str(exc)) from exc
         _echo_json(metrics)
         return
+    from nlp.training.train import SHIPPED_DIR
     from nlp.training.train import train as train_model
 
-    out = output or Path("models") / "pantau-ner-id-0.1.0"
+    out = output or SHIPPED_DIR
     metrics = train_model(
         profile=profile,
         output_dir=out,

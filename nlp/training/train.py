@@ -1,6 +1,6 @@
 """Rebuild Pantau's Indonesian NER pipeline from a named data profile and a committed config.
 
-``train("full", Path("models/pantau-ner-id-0.1.0"))`` builds the profile's corpus, runs
+``train("full", SHIPPED_DIR)`` builds the profile's corpus, runs
 ``spacy train`` in a scratch folder (``work_dir``, a temporary one by default) and writes the
 best pipeline (``nlp.to_disk``, Pantau metadata) plus ``metrics.json`` into ``output_dir``;
 a ``MODEL_CARD.md`` already there is left alone. Set ``OMP_NUM_THREADS=1`` (and the BLAS
@@ -31,12 +31,15 @@ from nlp.training.evaluate import (
     mention_recall,
     words_per_second,
 )
+from nlp.training.pretrain import PRETRAIN_CONFIG, pretrain_tok2vec
 
 log = logging.getLogger(__name__)
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn.cfg"
 EVAL_SETS = ("idner", "nerui")
+SHIPPED_VERSION = "0.2.0"
+SHIPPED_DIR = Path("models") / f"pantau-ner-id-{SHIPPED_VERSION}"  # relative to the checkout
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,10 @@ class Profile:
     description: str = ""
     template_version: str = "v1"
     subst_rate: float = 0.0  # share of news sentences copied with entities swapped
+    pretrain_epochs: int = 0  # > 0: pretrain tok2vec on raw text first (nlp.training.pretrain)
+    pretrain_sources: tuple[str, ...] = ("nlpid", "nergrit", "idner", "nerui")
+    pretrain_seed: int = 0  # fixed apart from the NER seed: a seed sweep shares one pretraining
+    averages: bool = False  # evaluate and ship parameter averages (training.optimizer)
 
 
 _NEWS = ("idner", "nerui")
@@ -66,15 +73,20 @@ def _news(case: float = 0.0, n: int = 0, desc: str = "", **kw: Any) -> Profile:
 # fmt: off
 PROFILES: dict[str, Profile] = {
     # Shipped profiles; the choices follow the experiments in the model card.
-    "full": _news(0.15, 800, "idner-news-2k + NER UI + templates v3 + casing",
-                  template_version="v3"),
+    "full": _news(0.15, 800, "idner-news-2k + NER UI + templates v3 + casing, tok2vec "
+                  "pretrained 12 epochs on raw text, parameter averaging",
+                  template_version="v3", pretrain_epochs=12, averages=True),
     "permissive": Profile(_IDNER, _IDNER, 0.15, 800, ("nergrit",), template_version="v3",
-                          description="MIT idner-news-2k + NERGrit + templates v3 + casing"),
-    "full-v2": _news(0.15, 400, "idner-news-2k + NER UI + templates v2 + casing",
-                     template_version="v2"),
-    "permissive-v2": Profile(_IDNER, _IDNER, 0.15, 400, ("nergrit",), template_version="v2",
-                             description="MIT idner-news-2k + NERGrit + templates v2 + casing"),
-    # Experiments (dev effects reported in models/pantau-ner-id-0.1.0/MODEL_CARD.md).
+                          pretrain_epochs=12, pretrain_sources=("nlpid", "nergrit", "idner"),
+                          averages=True,
+                          description="MIT idner-news-2k + NERGrit + templates v3 + casing, "
+                          "tok2vec pretrained without NER UI text, parameter averaging"),
+    # The 0.1.0 profiles (no pretraining, no averaging).
+    "full-0.1.0": _news(0.15, 800, "idner-news-2k + NER UI + templates v3 + casing",
+                        template_version="v3"),
+    "permissive-0.1.0": Profile(_IDNER, _IDNER, 0.15, 800, ("nergrit",), template_version="v3",
+                                description="MIT idner-news-2k + NERGrit + templates v3 + casing"),
+    # Experiments (dev effects reported in the shipped model's MODEL_CARD.md).
     "exp-base": _news(desc="news sets, no augmentation"),
     "exp-case": _news(0.15, desc="+ casing/punctuation variants"),
     "exp-templates": _news(0.0, 300, "+ election templates"),
@@ -91,6 +103,12 @@ PROFILES: dict[str, Profile] = {
                                  template_version="v3"),
     "exp-case-templates3-400": _news(0.15, 400, "+ templates v3 (400, lexicon names) + casing",
                                      template_version="v3"),
+    "exp-pretrain8": _news(0.15, 800, "full-0.1.0 + tok2vec pretrained 8 epochs on raw text",
+                           template_version="v3", pretrain_epochs=8),
+    "exp-pretrain12": _news(0.15, 800, "full-0.1.0 + tok2vec pretrained 12 epochs",
+                            template_version="v3", pretrain_epochs=12),
+    "exp-averages": _news(0.15, 800, "full-0.1.0 + parameter averaging", template_version="v3",
+                          averages=True),
     "exp-idner-base": Profile(_IDNER, _IDNER, description="idner-news-2k only, no aug"),
     "exp-idner-case-templates": Profile(_IDNER, _IDNER, 0.15, 300,
                                         description="idner-news-2k + casing + templates"),
@@ -183,7 +201,21 @@ def _train_in(
     }
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
+    if spec.averages:
+        overrides["training.optimizer.use_averages"] = True
     config = Path(config_path or DEFAULT_CONFIG)
+    if spec.pretrain_epochs:
+        config = Path(config_path or PRETRAIN_CONFIG)
+        overrides["paths.init_tok2vec"] = str(
+            pretrain_tok2vec(
+                spec.pretrain_sources,
+                output_dir / "pretrain",
+                spec.pretrain_epochs,
+                spec.pretrain_seed,
+                shared_data,
+                config,
+            )
+        )
     spacy_train(config, output_dir, use_gpu=-1, overrides=overrides)
 
     best = output_dir / "model-best"
@@ -231,14 +263,14 @@ def evaluate_model(model_dir: Path, shared_data: Path | None = None) -> dict[str
 
 
 def ship_model(
-    model_dir: Path, dest: Path, metrics: dict[str, Any], version: str = "0.1.0"
+    model_dir: Path, dest: Path, metrics: dict[str, Any], version: str = SHIPPED_VERSION
 ) -> Path:
     """Copy a trained pipeline to ``dest`` (``nlp.to_disk``) with Pantau metadata and metrics."""
     nlp = spacy.load(model_dir)
     nlp.meta.update(
         name="pantau_ner",
         version=version,
-        description="Pantau Indonesian news NER (PER / ORG / LOC), CNN, no vectors",
+        description="Pantau Indonesian news NER (PER / ORG / LOC), CNN, pretrained tok2vec",
         author="Pantau contributors",
         license="see MODEL_CARD.md",
     )
@@ -248,7 +280,9 @@ def ship_model(
         shutil.rmtree(dest / "vocab", ignore_errors=True)
     nlp.to_disk(dest)
     config = Config().from_disk(dest / "config.cfg", interpolate=False)
-    config["paths"].update(train=None, dev=None)  # scratch corpus paths of the training run
+    # scratch paths of the training run (corpus, pretrained weights, raw text) mean nothing here
+    config["paths"].update({k: None for k in ("train", "dev", "init_tok2vec", "raw_text")
+                            if k in config["paths"]})  # fmt: skip
     config.to_disk(dest / "config.cfg")
     (dest / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
     return dest
