@@ -23,6 +23,7 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from thinc.api import Config
 
+from nlp.pipeline import MODEL_PREFIX, MODELS_DIR
 from nlp.training.augment import case_variants, entity_substitutions, template_sentences
 from nlp.training.corpus import Sentence, default_shared_data, load_split, split_path, to_docbin
 from nlp.training.evaluate import (
@@ -39,7 +40,7 @@ CONFIG_DIR = Path(__file__).parent / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn.cfg"
 EVAL_SETS = ("idner", "nerui")
 SHIPPED_VERSION = "0.2.0"
-SHIPPED_DIR = Path("models") / f"pantau-ner-id-{SHIPPED_VERSION}"  # relative to the checkout
+SHIPPED_DIR = MODELS_DIR / f"{MODEL_PREFIX}{SHIPPED_VERSION}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ PROFILES: dict[str, Profile] = {
                           averages=True,
                           description="MIT idner-news-2k + NERGrit + templates v3 + casing, "
                           "tok2vec pretrained without NER UI text, parameter averaging"),
+    "full-v2": _news(0.15, 400, "idner-news-2k + NER UI + templates v2 + casing",
+                     template_version="v2"),
+    "permissive-v2": Profile(_IDNER, _IDNER, 0.15, 400, ("nergrit",), template_version="v2",
+                             description="MIT idner-news-2k + NERGrit + templates v2 + casing"),
     # The 0.1.0 profiles (no pretraining, no averaging).
     "full-0.1.0": _news(0.15, 800, "idner-news-2k + NER UI + templates v3 + casing",
                         template_version="v3"),

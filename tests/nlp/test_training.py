@@ -234,3 +234,14 @@ def test_training_with_pretrained_tok2vec_loads_the_weights(
     assert weights.is_file()
     assert f"Loaded pretrained weights from {weights}" in caplog.text
     assert spacy.load(tmp_path / "out").pipe_names == ["tok2vec", "ner"]
+
+
+def test_every_profile_the_model_card_names_can_be_rebuilt() -> None:
+    import re
+
+    from nlp.training.train import PROFILES
+
+    card = (SHIPPED / "MODEL_CARD.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:full|permissive|exp)(?:-[A-Za-z0-9.]+)*)`", card))
+    assert {"full", "permissive", "full-0.1.0"} <= named
+    assert named <= set(PROFILES), f"card names profiles that do not exist: {named - set(PROFILES)}"
