@@ -6,7 +6,6 @@ keeps that table complete.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import lru_cache
@@ -183,12 +182,9 @@ class Settings(BaseSettings):
     @classmethod
     def _label_table(cls, value: str | None) -> str | None:
         if value:
-            try:
-                table = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"transformers labels must be a JSON object ({exc})") from exc
-            if not isinstance(table, dict):
-                raise ValueError('transformers labels must be a JSON object: {"PERSON": "PER"}')
+            from nlp.backends.labels import parse_table  # spaCy-heavy: only when a table is set
+
+            parse_table(value)  # the backend's own parser: one set of rules and messages
         return value
 
     @field_validator("log_level")

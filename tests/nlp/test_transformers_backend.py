@@ -255,3 +255,18 @@ def test_train_command_needs_a_base() -> None:
 
     result = CliRunner().invoke(nlp, ["train", "--backend", "transformers"])
     assert result.exit_code != 0 and "--base" in result.output
+
+
+def test_settings_refuse_a_bad_label_table_with_the_backend_message() -> None:
+    from pydantic import ValidationError
+
+    from pantau.settings import Settings
+
+    assert Settings(transformers_labels='{"PERSON": "PER"}').transformers_labels
+    for raw, message in [
+        ("{not json", "not valid JSON"),
+        ('["PER"]', "must be a JSON object"),
+        ('{"PERSON": 3}', "must be a string or null"),
+    ]:
+        with pytest.raises(ValidationError, match=message):
+            Settings(transformers_labels=raw)
