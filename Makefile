@@ -6,12 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run serve test test-fast lint fix typecheck bench train engines browser clean
+.PHONY: setup run serve test test-fast lint fix typecheck bench train train-violations train-officials engines browser clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,search,transformers]'
+	$(BIN)/python -m pip install -q -e '.[dev,search,train,transformers]'
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -50,6 +50,12 @@ fix: setup
 
 bench: setup  ## print speed and memory figures (see bench/README.md)
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+train-violations: setup  ## rebuild the violation classifier from annotations/violations
+	$(BIN)/pantau nlp train-violations
+
+train-officials: setup  ## rebuild the officials tagger + link model from annotations/entities
+	$(BIN)/pantau nlp train-officials
 
 train: setup  ## rebuild the shipped NER model from ../shared/data
 	$(BIN)/pantau nlp train --profile full --seed 1  # the shipped model (see its MODEL_CARD.md)

@@ -1,10 +1,10 @@
 """Assemble Pantau's spaCy pipeline: trained NER (when shipped) plus rule components.
 
-Order matters:
-  entity_ruler (election bodies, parties) → pantau_regions_v1 → ner → pantau_org_merge_v1
+Order matters. With a trained NER the model decides first and the region gazetteer only fills
+its gaps: ner → pantau_regions_v1 (defer) → pantau_officials_v1 → ...; rules only (or
+``rules_first``): entity_ruler (election bodies, parties) → pantau_regions_v1 → pantau_org_merge_v1
   → pantau_officials_v1 → pantau_organizations_v1 → pantau_violations_v1
   [→ pantau_violation_classifier_v1] → pantau_keywords_v1
-Gazetteer entities are set before the statistical NER, so the model predicts around them.
 With PANTAU_NER_BACKEND=transformers, ``pantau_transformers_ner_v1`` takes ``ner``'s place.
 """
 
@@ -66,6 +66,7 @@ def build_pipeline(
     keyword_lists: dict[str, list[str]] | None = None,
     backend: str | None = None,
     settings: Settings | None = None,
+    rules_first: bool = False,
 ) -> Language:
     """The full pipeline. ``backend`` (spacy | transformers) defaults to PANTAU_NER_BACKEND;
     the transformers backend and the violation classifier read their PANTAU_* settings."""
@@ -82,26 +83,46 @@ def build_pipeline(
         nlp = spacy.load(path, exclude=["entity_ruler"])
         log.info("loaded NER model %s", path.name)
     nlp.max_length = MAX_CHARS
-    first = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="election_ruler",
-        before=first,
-        # Plain word sequences in organizations.jsonl are phrase patterns matched on LOWER
-        # (one hash look-up per token); patterns that need case (TEXT) stay token patterns.
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
-    )
-    ruler.from_disk(PATTERNS / "organizations.jsonl")  # type: ignore[attr-defined]
-    nlp.add_pipe("pantau_regions_v1", after="election_ruler")
+    # With a statistical NER the model's spans win: the region gazetteer only fills the gaps
+    # the model left (and lends region codes to the LOC spans it agrees with), and the
+    # election-body ruler is not used (measured: it cost 0.8 F1 on NER UI dev as a gap
+    # filler). Without a model (rules only) the ruler and the regions set the entities.
+    # `rules_first` restores the old order, where gazetteer spans were fixed before the model
+    # ran; `pantau nlp evaluate --pipeline` compares them.
+    model_first = "ner" in nlp.pipe_names and not rules_first
+    if model_first:
+        nlp.add_pipe("pantau_regions_v1", config={"defer": True})
+    else:
+        ruler = nlp.add_pipe(
+            "entity_ruler",
+            name="election_ruler",
+            before="ner" if "ner" in nlp.pipe_names else None,
+            # Plain word sequences in organizations.jsonl are phrase patterns matched on LOWER
+            # (one hash look-up per token); patterns that need case (TEXT) stay token patterns.
+            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+        )
+        ruler.from_disk(PATTERNS / "organizations.jsonl")  # type: ignore[attr-defined]
+        nlp.add_pipe("pantau_regions_v1", after="election_ruler")
     if backend == "transformers":  # where `ner` would be: after the gazetteers
         nlp.add_pipe("pantau_transformers_ner_v1", config=transformers_config(cfg))
-    for name in (
-        "pantau_org_merge_v1",
+    if not model_first:
+        # Rules only: "Bawaslu" + "Kabupaten Probolinggo" become one ORG entity. With a model,
+        # entities keep the public NER sets' convention (body ORG, region LOC: merging cost
+        # 0.4 F1 on NER UI dev) and the organizations output carries the whole unit.
+        nlp.add_pipe("pantau_org_merge_v1")
+    nlp.add_pipe(
         "pantau_officials_v1",
-        "pantau_organizations_v1",
+        config={
+            # the learned officials model reads the statistical NER's spans as features
+            "model": cfg.officials_model if "ner" in nlp.pipe_names else "none",
+            "min_confidence": cfg.officials_min_confidence,
+        },
+    )
+    nlp.add_pipe("pantau_organizations_v1")
+    nlp.add_pipe(
         "pantau_violations_v1",
-    ):
-        nlp.add_pipe(name)
+        config={"model": cfg.violation_model, "threshold": cfg.violation_threshold},
+    )
     if cfg.violation_classifier:
         nlp.add_pipe(
             "pantau_violation_classifier_v1",

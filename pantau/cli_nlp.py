@@ -19,7 +19,10 @@ def nlp() -> None:
 
 @nlp.command()
 @click.option(
-    "--profile", type=click.Choice(["permissive", "full"]), default="full", show_default=True
+    "--profile",
+    type=click.Choice(["permissive", "full", "full-pool"]),
+    default="full",
+    show_default=True,
 )
 @click.option(
     "--output", type=click.Path(path_type=Path), default=None, help="Model directory to write."
@@ -93,29 +96,133 @@ def train(
 @click.option("--format", "fmt", type=click.Choice(["conll"]), default="conll", show_default=True)
 @click.option("--model", default="auto", help="Model directory or 'auto'.")
 def evaluate(data: Path, fmt: str, model: str) -> None:
-    """Entity-level micro and per-label P/R/F1 (exact span and label) on a CoNLL file."""
+    """Entity-level micro and per-label P/R/F1 (exact span and label) on a CoNLL file, and on
+    its raw text the model alone against the whole pipeline (which must not score lower)."""
     from nlp.pipeline import find_model
-    from nlp.training.evaluate import evaluate_conll
+    from nlp.training.evaluate import evaluate_conll, pipeline_check
 
     path = find_model(model)
     if path is None:
         raise click.ClickException("no NER model found under models/; run `pantau nlp train`")
-    _echo_json(evaluate_conll(path, data, fmt))
+    result = evaluate_conll(path, data, fmt)
+    result["raw_text"] = pipeline_check(path, data, fmt)
+    _echo_json(result)
 
 
 @nlp.command("evaluate-officials")
 @click.option("--data", type=click.Path(exists=True, path_type=Path), required=True)
-def evaluate_officials(data: Path) -> None:
-    """Precision/recall/F1 of (name, position, institution) triples on a JSONL eval set."""
+@click.option(
+    "--rules-only", is_flag=True, help="Score the rule linker alone instead of the pipeline."
+)
+def evaluate_officials(data: Path, rules_only: bool) -> None:
+    """Precision/recall/F1 of (name, position, institution) triples on a JSONL eval set, as
+    `pantau extract` produces them (the configured officials model), or the rule linker."""
     from nlp.officials.evaluate import evaluate_file
 
-    _echo_json(evaluate_file(data))
+    if rules_only:
+        _echo_json(evaluate_file(data))
+        return
+    from nlp.extract import Extractor
+
+    extractor = Extractor()
+    result = evaluate_file(data, lambda text: extractor.extract(text)["officials"])
+    result["pipeline"] = extractor.name
+    _echo_json(result)
 
 
 @nlp.command("evaluate-violations")
-@click.option("--data", type=click.Path(exists=True, path_type=Path), required=True)
-def evaluate_violations(data: Path) -> None:
-    """Per-text micro P/R/F1 of reported categories, report accuracy and confusion."""
-    from nlp.violations.evaluate import evaluate_file
+@click.option(
+    "--data",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Gold JSONL in the violations_dev schema.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["test", "train"]),
+    default=None,
+    help="Our own annotations instead of --data (test: the frozen test split).",
+)
+@click.option(
+    "--model",
+    default="auto",
+    show_default=True,
+    help="Violation classifier directory, 'auto' or 'none' (pattern layer only).",
+)
+@click.option("--threshold", type=float, default=None, help="Report probability cut-off.")
+def evaluate_violations(
+    data: Path | None, split: str | None, model: str, threshold: float | None
+) -> None:
+    """Micro P/R/F1 of reported categories, per category, report-vs-mention accuracy, status
+    accuracy on correct detections and the reliability table of report confidences."""
+    from nlp.violations.evaluate import evaluate_items, read_items
+    from nlp.violations.model import classify, find_model, load_model
 
-    _echo_json(evaluate_file(data))
+    if (data is None) == (split is None):
+        raise click.UsageError("give exactly one of --data FILE or --split test|train")
+    if data is not None:
+        items = read_items(data)
+    else:
+        from nlp.annotation.pool import frozen_ids
+        from nlp.training.violations import labelled_items
+
+        frozen = frozen_ids("violations")
+        items = [it for it in labelled_items() if (it["id"] in frozen) == (split == "test")]
+    path = find_model(model)
+    if path is None:
+        result = evaluate_items(items)
+        result["model"] = "patterns only"
+    else:
+        vm = load_model(str(path))
+        result = evaluate_items(items, lambda text, title: classify(text, title, vm, threshold))
+        result["model"] = path.name
+        result["threshold"] = vm.threshold if threshold is None else threshold
+    _echo_json(result)
+
+
+@nlp.command("train-violations")
+@click.option("--output", type=click.Path(path_type=Path), default=None)
+def train_violations(output: Path | None) -> None:
+    """Train the violation classifier on annotations/violations (needs the train extra)."""
+    from nlp.training.violations import train as train_vm
+
+    _echo_json(train_vm(output))
+
+
+@nlp.command("train-officials")
+@click.option("--output", type=click.Path(path_type=Path), default=None)
+def train_officials(output: Path | None) -> None:
+    """Train the officials tagger and link model on annotations/entities (train split)."""
+    from nlp.pipeline import build_pipeline
+    from nlp.training.officials import train as train_om
+
+    _echo_json(train_om(build_pipeline("auto"), output))
+
+
+@nlp.command("evaluate-pool")
+@click.argument("what", type=click.Choice(["entities", "officials"]))
+@click.option(
+    "--split", type=click.Choice(["test", "train", "all"]), default="test", show_default=True
+)
+def evaluate_pool_cmd(what: str, split: str) -> None:
+    """Score the whole pipeline (as `pantau extract` runs it) on our annotated pool items:
+    entities (exact span + label) or officials (triples, with a reliability table)."""
+    from nlp.annotation.evaluate import evaluate_pool
+    from nlp.extract import Extractor
+
+    result = evaluate_pool(Extractor(), split)
+    keep = (
+        ("split", "items", "entities")
+        if what == "entities"
+        else ("split", "items", "officials", "officials_reliability")
+    )
+    _echo_json({k: result[k] for k in keep})
+
+
+@nlp.command()
+@click.argument("task", type=click.Choice(["violations", "entities"]))
+def agreement(task: str) -> None:
+    """Agreement between the two independent annotation passes on the double-labelled 10 %."""
+    from nlp.annotation.agreement import agreement as agree
+
+    _echo_json(agree(task))

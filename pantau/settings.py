@@ -87,6 +87,29 @@ class Settings(BaseSettings):
         description="Local sequence-classification or NLI model directory used as an extra "
         "signal on rule-found violations (unset: rules only).",
     )
+    officials_model: str = Field(
+        "auto",
+        description="Learned officials model (CRF tagger + link model): a directory, 'auto' "
+        "(newest pantau-officials-id-* under models/) or 'none' (the rule linker alone).",
+    )
+    officials_min_confidence: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="Officials below this link confidence are not output (pages, facets, API).",
+    )
+    violation_model: str = Field(
+        "auto",
+        description="Learned violation classifier: a directory with model.json, 'auto' (newest "
+        "pantau-violations-id-* under models/) or 'none' (the pattern layer decides alone).",
+    )
+    violation_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Report probability a category needs to be reported (unset: the model's "
+        "precision-first default from its card).",
+    )
     keywords_file: Path | None = Field(
         None,
         description="YAML file of flagged keyword lists (list name: keywords); default "

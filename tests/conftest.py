@@ -9,6 +9,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The rule layers are tested on their own: the learned officials and violation models decide
+# only in the tests that ask for them (tests/nlp/test_learned_*.py), so a retrained model
+# never changes what the rule tests expect. Child processes inherit these.
+os.environ.setdefault("PANTAU_OFFICIALS_MODEL", "none")
+os.environ.setdefault("PANTAU_VIOLATION_MODEL", "none")
+
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}

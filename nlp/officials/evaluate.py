@@ -12,6 +12,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from nlp.officials import extract_officials
@@ -67,8 +68,12 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     }
 
 
-def evaluate_file(path: Path) -> dict:
-    """Metrics for one JSONL file; ``errors`` lists the items with missed or spurious triples."""
+def evaluate_file(path: Path, predict: Callable[[str], list[dict]] | None = None) -> dict:
+    """Metrics for one JSONL file; ``errors`` lists the items with missed or spurious triples.
+
+    ``predict`` (text -> officials) defaults to the rule linker alone; ``pantau nlp
+    evaluate-officials`` passes the whole pipeline, as ``pantau extract`` runs it."""
+    predict = predict or extract_officials
     tp = fp = fn = 0
     persons_gold = persons_found = orgs_gold = orgs_found = items = 0
     errors: list[dict] = []
@@ -79,7 +84,7 @@ def evaluate_file(path: Path) -> dict:
         items += 1
         text = item["text"]
         gold = Counter(_triple(o) for o in item.get("officials", []))
-        pred = Counter(_triple(o) for o in extract_officials(text))
+        pred = Counter(_triple(o) for o in predict(text))
         hit = sum((gold & pred).values())
         tp, fp, fn = tp + hit, fp + sum(pred.values()) - hit, fn + sum(gold.values()) - hit
         if gold != pred:

@@ -245,7 +245,7 @@ class RegionGazetteer:
         return tuple(self.scan(tokenize(text), upper=is_mostly_upper(text)))
 
     def find(self, text: str) -> list[dict]:
-        """Region mentions as {"text","start","end","name","code","type"} dicts."""
+        """Region mentions as {"text","start","end","name","code","type","explicit"} dicts."""
         if not text:
             return []
         return [
@@ -256,6 +256,7 @@ class RegionGazetteer:
                 "name": m.region.name,
                 "code": m.region.code,
                 "type": m.region.type,
+                "explicit": m.explicit or m.hint is not None,
             }
             for m in self.scan_text(text)
         ]

@@ -138,3 +138,47 @@ def mention_recall(model: str | Path | Language, jsonl_path: Path) -> dict[str, 
         "persons": totals["PER"],
         "organizations": totals["ORG"],
     }
+
+
+def _text_and_spans(sentence: Sentence) -> tuple[str, set[tuple[int, int, str]]]:
+    """The sentence as text (tokens joined by single spaces) and its gold character spans."""
+    offsets, pos = [], 0
+    for w in sentence.words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    text = " ".join(sentence.words)
+    spans = {
+        (offsets[s][0], offsets[e - 1][1], label) for s, e, label in entity_spans(sentence.tags)
+    }
+    return text, spans
+
+
+def pipeline_check(model: str | Path, data_path: Path, fmt: str = "conll") -> dict[str, Any]:
+    """Micro scores on raw text (tokens joined by spaces, as the shared scorer sends them) of
+    the NER model alone and of the whole extraction pipeline (`pantau extract`): the rule
+    layers may only add what the model left out, so the pipeline must not score lower."""
+    from nlp.extract import Extractor
+    from nlp.pipeline import build_pipeline
+
+    sentences = read_conll(Path(data_path), fmt)
+    pairs = [_text_and_spans(s) for s in sentences]
+    texts = [t for t, _ in pairs]
+    alone = spacy.load(model)
+    alone_pred = [
+        {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        for doc in alone.pipe(texts, batch_size=256)
+    ]
+    extractor = Extractor(nlp=build_pipeline(str(model)))
+    records = extractor.extract_records({"id": i, "text": t} for i, t in enumerate(texts))
+    pipe_pred = [
+        {(e["start"], e["end"], e["label"]) for e in r.get("entities", []) if e["label"] in LABELS}
+        for r in records
+    ]
+    gold = [g for _, g in pairs]
+    model_alone = score_spans(gold, alone_pred)["micro"]
+    pipeline = score_spans(gold, pipe_pred)["micro"]
+    return {
+        "model_alone": model_alone,
+        "pipeline": pipeline,
+        "pipeline_not_below_model": pipeline["f"] >= model_alone["f"],
+    }

@@ -60,6 +60,7 @@ class Profile:
     pretrain_sources: tuple[str, ...] = ("nlpid", "nergrit", "idner", "nerui")
     pretrain_seed: int = 0  # fixed apart from the NER seed: a seed sweep shares one pretraining
     averages: bool = False  # evaluate and ship parameter averages (training.optimizer)
+    pool: bool = False  # + our own annotated pool sentences (annotations/entities, train split)
 
 
 _NEWS = ("idner", "nerui")
@@ -74,6 +75,9 @@ def _news(case: float = 0.0, n: int = 0, desc: str = "", **kw: Any) -> Profile:
 # fmt: off
 PROFILES: dict[str, Profile] = {
     # Shipped profiles; the choices follow the experiments in the model card.
+    "full-pool": _news(0.15, 800, "full + our annotated pool sentences (annotations/entities, "
+                       "train split)", template_version="v3", pretrain_epochs=12,
+                       averages=True, pool=True),
     "full": _news(0.15, 800, "idner-news-2k + NER UI + templates v3 + casing, tok2vec "
                   "pretrained 12 epochs on raw text, parameter averaging",
                   template_version="v3", pretrain_epochs=12, averages=True),
@@ -141,6 +145,10 @@ def build_corpus(
         if profile.extra_limit and len(extra) > profile.extra_limit:
             extra = rng.sample(extra, profile.extra_limit)
         train.extend(extra)
+    if profile.pool:
+        from nlp.training.pool_corpus import pool_sentences
+
+        train.extend(pool_sentences("train"))
     if profile.subst_rate:
         train.extend(entity_substitutions(train, profile.subst_rate, seed, shared_data))
     if profile.template_version == "v1":  # v1: casing variants of the news data only
@@ -262,6 +270,15 @@ def evaluate_model(model_dir: Path, shared_data: Path | None = None) -> dict[str
             variant = [Sentence([getattr(w, case)() for w in s.words], s.tags) for s in sentences]
             result[f"{case}_case_micro"] = evaluate_sentences(nlp, variant)["micro"]
     officials = (shared_data or default_shared_data()) / "eval" / "officials_dev.jsonl"
+    try:
+        from nlp.training.pool_corpus import pool_sentences
+
+        pool_test = pool_sentences("test")
+    except FileNotFoundError:
+        pool_test = []
+    if pool_test:  # our own frozen test split (annotations/entities/test_ids.txt)
+        dev["pool_test"] = evaluate_sentences(nlp, pool_test)
+        dev["pool_test"]["data"] = "annotations/entities (frozen test split)"
     return {
         "dev": dev,
         "officials_dev_mentions": mention_recall(nlp, officials) if officials.exists() else None,

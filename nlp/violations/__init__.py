@@ -33,6 +33,9 @@ class ViolationResult:
     mentioned: list[str] = field(default_factory=list)
     denied: list[str] = field(default_factory=list)
     denial: bool = False  # an authority denied something, even when no category is named
+    # What the pattern layer saw (cues, markers, category patterns, decisions) as short
+    # strings: the features the learned classifier (nlp/violations/model.py) builds on.
+    signals: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -69,6 +72,7 @@ def detect(text: str, title: str | None = None) -> ViolationResult:
     reports: dict[str, list[dict[str, Any]]] = {}
     mentioned: set[str] = set()
     denied: set[str] = set()
+    signals = _signals(scans, analyses)
     for field_name, analysis in analyses:
         sent = analysis.sentence
         for d in analysis.decisions:
@@ -101,10 +105,34 @@ def detect(text: str, title: str | None = None) -> ViolationResult:
             best["confidence"] = round(min(0.95, best["confidence"] + MULTI_SENTENCE_BONUS), 3)
         best["actors"] = actors.find(best["evidence"])
         violations.append(best)
+        signals.append(f"conf:{category}:{min(9, int(best['confidence'] * 10))}")
     reported = {v["category"] for v in violations}
     return ViolationResult(
         violations=violations,
         mentioned=sorted(mentioned - reported - denied),
         denied=sorted(denied - reported),
         denial=any(a.denial for _, a in analyses) and not violations,
+        signals=signals,
     )
+
+
+def _signals(
+    scans: dict[str, list[Scan]], analyses: list[tuple[str, SentenceAnalysis]]
+) -> list[str]:
+    out: set[str] = set()
+    for field_scans in scans.values():
+        for scan in field_scans:
+            out.update(f"mk:{m}" for m in scan.markers)
+            out.update(f"cue:{c.type}:{c.status or c.kind}" for c, _ in scan.cues)
+            out.update(f"pat:{c.category}:{c.kind}" for c, _ in scan.categories)
+            if scan.sentence.text.rstrip().endswith("?"):
+                out.add("question")
+    for _, analysis in analyses:
+        if analysis.denial:
+            out.add("authority_denial")
+        for d in analysis.decisions:
+            out.add(f"dec:{d.category}:{d.outcome}")
+            out.add(f"dec:{d.outcome}:{d.status}")
+            if d.rule:
+                out.add(f"rule:{d.rule}")
+    return sorted(out)

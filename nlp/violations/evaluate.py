@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from nlp.violations import CATEGORIES, ViolationResult, detect
 
 log = logging.getLogger(__name__)
 
-BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+BUCKETS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -34,8 +34,12 @@ def read_items(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def evaluate_items(items: Iterable[dict]) -> dict:
-    """Metrics for gold items ({text[, title], reported, status, mentioned})."""
+def evaluate_items(
+    items: Iterable[dict], predict: Callable[[str, str | None], ViolationResult] | None = None
+) -> dict:
+    """Metrics for gold items ({text[, title], reported, status, mentioned}); ``predict``
+    (text, title) -> ViolationResult defaults to the pattern layer alone (``detect``)."""
+    predict = predict or detect
     tp = fp = fn = 0
     per_cat: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
     confusion: Counter[str] = Counter()
@@ -47,7 +51,7 @@ def evaluate_items(items: Iterable[dict]) -> dict:
     n = 0
     for item in items:
         n += 1
-        result: ViolationResult = detect(item["text"], item.get("title"))
+        result: ViolationResult = predict(item["text"], item.get("title"))
         gold = set(item.get("reported", []))
         gold_mentioned = set(item.get("mentioned", []))
         gold_status = item.get("status", "none")
@@ -140,9 +144,11 @@ def _summary(
     }
 
 
-def evaluate_file(path: Path) -> dict:
+def evaluate_file(
+    path: Path, predict: Callable[[str, str | None], ViolationResult] | None = None
+) -> dict:
     """Read gold JSONL at ``path`` and return JSON-able metrics (prints nothing)."""
-    return evaluate_items(read_items(Path(path)))
+    return evaluate_items(read_items(Path(path)), predict)
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience for development

@@ -139,8 +139,38 @@ def test_trained_model_keeps_the_contract(full: Extractor) -> None:
     out = full.extract(DESIGN_TEXT)
     labels = {(e["text"], e["label"]) for e in out["entities"]}
     assert ("Fathul Qorib", "PER") in labels
-    assert ("Bawaslu Kabupaten Probolinggo", "ORG") in labels
+    # With a model, entities follow the public NER sets (body ORG, region LOC, with its code);
+    # the whole unit is the organization and the official's institution.
+    assert {("Bawaslu", "ORG"), ("Kabupaten Probolinggo", "LOC")} <= labels
+    region = next(e for e in out["entities"] if e["text"] == "Kabupaten Probolinggo")
+    assert region["code"] == "35.13"
+    assert "Bawaslu Kabupaten Probolinggo" in {o["name"] for o in out["organizations"]}
     assert out["officials"][0]["name"] == "Fathul Qorib"
+    assert out["officials"][0]["institution"] == "Bawaslu Kabupaten Probolinggo"
+
+
+def test_rules_first_order_is_still_available() -> None:
+    """`rules_first` restores gazetteers before the model (kept for comparison)."""
+    from nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("auto", rules_first=True)
+    assert nlp.pipe_names.index("election_ruler") < nlp.pipe_names.index("ner")
+    out = Extractor(nlp=nlp).extract(DESIGN_TEXT)
+    assert ("Bawaslu Kabupaten Probolinggo", "ORG") in {
+        (e["text"], e["label"]) for e in out["entities"]
+    }
+
+
+def test_model_spans_win_over_the_region_gazetteer(full: Extractor) -> None:
+    """A region name inside a person's name stays part of the name; a bare one-word region
+    the model did not tag is only added after a preposition of place."""
+    from nlp.components.regions import RegionMarker
+
+    nlp = full.nlp
+    doc = nlp.make_doc("Warga Jember datang ke Jember kemarin.")
+    doc = RegionMarker(defer=True)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jember", "LOC")]
+    assert doc.ents[0].start_char == len("Warga Jember datang ke ")
 
 
 def test_extract_command_streams_jsonl_and_reports_bad_records() -> None:

@@ -26,6 +26,7 @@ def test_prefixed_and_bare_names_get_codes() -> None:
         "name": "Kabupaten Jember",
         "code": "35.09",
         "type": "kabupaten",
+        "explicit": False,  # written without a type word or a hint word in front
     }
 
 
