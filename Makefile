@@ -55,10 +55,10 @@ train-violations: setup  ## rebuild the violation classifier from annotations/vi
 	$(BIN)/pantau nlp train-violations
 
 train-officials: setup  ## rebuild the officials tagger + link model from annotations/entities
-	$(BIN)/pantau nlp train-officials
+	$(BIN)/pantau nlp train-officials --ner models/pantau-ner-id-0.2.0  # features as shipped (card)
 
 train: setup  ## rebuild the shipped NER model from ../shared/data
-	$(BIN)/pantau nlp train --profile full --seed 1  # the shipped model (see its MODEL_CARD.md)
+	$(BIN)/pantau nlp train --profile full-pool --seed 1  # the shipped model (see its MODEL_CARD.md)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache var

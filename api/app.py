@@ -26,6 +26,7 @@ from api.routers import (
     keywords,
     officials,
     pages,
+    quotes,
     signin,
     subscription_pages,
     subscriptions,
@@ -82,6 +83,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.include_router(entities.router)
     app.include_router(officials.router)
     app.include_router(violations.router)
+    app.include_router(quotes.router)
     app.include_router(keywords.router)
     install_cors(app)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from entities.db import EntitiesDB
 from entities.facts import ArticleFacts, facts_of
-from entities.keys import default_id, now_iso
+from entities.keys import default_id, now_iso, person_key
 from entities.overrides import resolve
 from store.base import Store
 from store.derived import norm
@@ -79,7 +79,7 @@ def chain_hooks(*hooks: AfterAnalysis | None) -> AfterAnalysis:
 
 
 def _delete(conn: sqlite3.Connection, article_id: str) -> None:
-    for table in ("ent_link", "ent_position", "ent_violation", "ent_article"):
+    for table in ("ent_link", "ent_position", "ent_violation", "ent_quote", "ent_article"):
         conn.execute(f"DELETE FROM {table} WHERE article_id=?", (article_id,))
 
 
@@ -108,6 +108,18 @@ def _insert(conn: sqlite3.Connection, facts: ArticleFacts) -> None:
             "INSERT INTO ent_violation VALUES (?, ?, ?, ?, ?, ?, ?)",
             (a.id, idx, v.category, v.status, v.confidence, v.evidence,
              json.dumps(actors, ensure_ascii=False)),
+        )  # fmt: skip
+    _insert_quotes(conn, a)
+
+
+def _insert_quotes(conn: sqlite3.Connection, a: Article) -> None:
+    for idx, q in enumerate(a.analysis.quotes if a.analysis else []):
+        official = q.official or {}
+        conn.execute(
+            "INSERT INTO ent_quote VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, idx, q.kind, q.text, norm(q.text), q.speaker,
+             person_key(q.speaker) if q.speaker else None, q.cue, q.confidence,
+             official.get("position"), official.get("institution"), q.start, q.end),
         )  # fmt: skip
 
 

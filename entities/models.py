@@ -101,6 +101,33 @@ class OfficialList(BaseModel):
     next_cursor: str | None
 
 
+class QuotePublic(BaseModel):
+    """A statement with its article; offsets are into the article's analysed text."""
+
+    article_id: str
+    url: str
+    title: str
+    source: str
+    published_at: datetime | None
+    kind: str
+    text: str
+    speaker: str | None
+    speaker_entity_id: str | None
+    cue: str | None
+    confidence: float
+    position: str | None
+    institution: str | None
+    start: int
+    end: int
+    region: str | None
+    region_code: str | None
+
+
+class QuoteList(BaseModel):
+    items: list[QuotePublic]
+    next_cursor: str | None
+
+
 class ViolationList(BaseModel):
     items: list[ViolationPublic]
     next_cursor: str | None

@@ -97,6 +97,26 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX ent_violation_category ON ent_violation(category, status);
     """,
+    2: """
+    -- Reported statements (nlp/quotes): who said what in which article.
+    CREATE TABLE ent_quote (
+        article_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,               -- direct | indirect
+        text TEXT NOT NULL,               -- the words said
+        text_norm TEXT NOT NULL,
+        speaker TEXT,                     -- full name (or institution) as the article gives it
+        speaker_key TEXT,                 -- person alias key of the speaker
+        cue TEXT,
+        confidence REAL NOT NULL,
+        position TEXT,                    -- when the speaker is an official of the article
+        institution TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX ent_quote_speaker ON ent_quote(speaker_key);
+    """,
 }
 
 MIGRATIONS_SET = Migrations("entities", "entities_schema_version", MIGRATIONS)

@@ -48,7 +48,7 @@ class EntityService:
         """Re-link every analyzed article (overrides re-applied); return how many."""
         self.linker.reresolve()
         with self.db.write() as conn:
-            for table in ("ent_link", "ent_position", "ent_violation", "ent_article"):
+            for table in ("ent_link", "ent_position", "ent_violation", "ent_quote", "ent_article"):
                 conn.execute(f"DELETE FROM {table}")
         bar = None
         if progress:

@@ -61,6 +61,7 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         "violations": doc._.violations or [],
         "mentioned_violations": doc._.mentioned_violations or [],
         "denied_violations": doc._.denied_violations or [],
+        "quotes": doc._.quotes or [],
         "keywords": doc._.keywords or [],
     }
 

@@ -3,7 +3,7 @@
 Order matters. With a trained NER the model decides first and the region gazetteer only fills
 its gaps: ner → pantau_regions_v1 (defer) → pantau_officials_v1 → ...; rules only (or
 ``rules_first``): entity_ruler (election bodies, parties) → pantau_regions_v1 → pantau_org_merge_v1
-  → pantau_officials_v1 → pantau_organizations_v1 → pantau_violations_v1
+  → pantau_officials_v1 → pantau_organizations_v1 → pantau_quotes_v1 → pantau_violations_v1
   [→ pantau_violation_classifier_v1] → pantau_keywords_v1
 With PANTAU_NER_BACKEND=transformers, ``pantau_transformers_ner_v1`` takes ``ner``'s place.
 """
@@ -116,9 +116,11 @@ def build_pipeline(
             # the learned officials model reads the statistical NER's spans as features
             "model": cfg.officials_model if "ner" in nlp.pipe_names else "none",
             "min_confidence": cfg.officials_min_confidence,
+            "add_names": not model_first,
         },
     )
     nlp.add_pipe("pantau_organizations_v1")
+    nlp.add_pipe("pantau_quotes_v1")
     nlp.add_pipe(
         "pantau_violations_v1",
         config={"model": cfg.violation_model, "threshold": cfg.violation_threshold},

@@ -180,6 +180,32 @@ def evaluate_violations(
     _echo_json(result)
 
 
+@nlp.command("evaluate-quotes")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Gold JSONL in the quotes_dev schema (whole articles).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["test", "train", "all"]),
+    default=None,
+    help="Our own annotated articles instead of --data.",
+)
+def evaluate_quotes(data: Path | None, split: str | None) -> None:
+    """Quote P/R/F1 (span Jaccard >= 0.5), attribution accuracy and attributed-quote F1 of
+    the statements `pantau extract` outputs."""
+    from nlp.extract import Extractor
+    from nlp.quotes.evaluate import evaluate_items, pool_items, read_items
+
+    if (data is None) == (split is None):
+        raise click.UsageError("give exactly one of --data FILE or --split test|train|all")
+    items = read_items(data) if data is not None else pool_items(split or "test")
+    extractor = Extractor()
+    _echo_json(evaluate_items(items, lambda it: extractor.extract(it["text"])["quotes"]))
+
+
 @nlp.command("train-violations")
 @click.option("--output", type=click.Path(path_type=Path), default=None)
 def train_violations(output: Path | None) -> None:
@@ -191,12 +217,21 @@ def train_violations(output: Path | None) -> None:
 
 @nlp.command("train-officials")
 @click.option("--output", type=click.Path(path_type=Path), default=None)
-def train_officials(output: Path | None) -> None:
+@click.option(
+    "--ner",
+    default="auto",
+    show_default=True,
+    help="NER model whose tags become features (the shipped officials model used "
+    "models/pantau-ner-id-0.2.0, which never saw the training sentences).",
+)
+def train_officials(output: Path | None, ner: str) -> None:
     """Train the officials tagger and link model on annotations/entities (train split)."""
     from nlp.pipeline import build_pipeline
     from nlp.training.officials import train as train_om
+    from pantau.settings import Settings
 
-    _echo_json(train_om(build_pipeline("auto"), output))
+    nlp = build_pipeline(ner, settings=Settings(officials_model="none"))
+    _echo_json(train_om(nlp, output))
 
 
 @nlp.command("evaluate-pool")
@@ -220,7 +255,7 @@ def evaluate_pool_cmd(what: str, split: str) -> None:
 
 
 @nlp.command()
-@click.argument("task", type=click.Choice(["violations", "entities"]))
+@click.argument("task", type=click.Choice(["violations", "entities", "quotes"]))
 def agreement(task: str) -> None:
     """Agreement between the two independent annotation passes on the double-labelled 10 %."""
     from nlp.annotation.agreement import agreement as agree

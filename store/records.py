@@ -50,6 +50,23 @@ class Official(BaseModel):
     former: bool = False
 
 
+class Quote(BaseModel):
+    """A reported statement: what was said (offsets into the text) and who said it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    official: dict[str, str | None] | None = None
+
+
 class Organization(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -82,6 +99,7 @@ class Analysis(BaseModel):
     regions: list[dict[str, Any]] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)
     mentioned_violations: list[str] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
     pipeline: str | None = None  # name and version of the pipeline that produced it
 

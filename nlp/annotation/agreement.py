@@ -109,5 +109,30 @@ def entities_agreement() -> dict[str, Any]:
     }
 
 
+def quotes_agreement() -> dict[str, Any]:
+    """Statements matched between passes as the scorer matches them (span Jaccard >= 0.5);
+    attributed agreement also needs the same speaker."""
+    from nlp.quotes.evaluate import evaluate_items
+
+    a, b = load_labels("quotes", ("A",)), load_labels("quotes", ("B",))
+    ids = sorted(set(a) & set(b))
+    result = evaluate_items(
+        ({"quotes": a[i]["quotes"], "id": i} for i in ids),
+        lambda item: [{**q, "confidence": 1.0} for q in b[item["id"]]["quotes"]],
+    )
+    return {
+        "articles": len(ids),
+        "quotes": {
+            "A": sum(len(a[i]["quotes"]) for i in ids),
+            "B": sum(len(b[i]["quotes"]) for i in ids),
+        },
+        "quote_f1": result["quotes"]["f1"],
+        "attributed_f1": result["attributed_f1"],
+        "attribution_agreement": result["attribution_accuracy"],
+    }
+
+
 def agreement(task: str) -> dict[str, Any]:
+    if task == "quotes":
+        return quotes_agreement()
     return violations_agreement() if task == "violations" else entities_agreement()

@@ -111,9 +111,46 @@ def check_entity(rec: dict, text: str) -> tuple[dict, list[str]]:
     return {"id": rec["id"], "spans": spans, "officials": officials}, errs
 
 
+QUOTE_KINDS = {"direct", "indirect"}
+
+
+def check_quotes(rec: dict, text: str) -> tuple[dict, list[str]]:
+    """Quotes written as exact strings in reading order → offsets (``start``, ``end``)."""
+    errs, out, pos = [], [], 0
+    for q in rec.get("quotes") or []:
+        said = q.get("quote") or ""
+        if q.get("kind") not in QUOTE_KINDS:
+            errs.append(f"kind {q.get('kind')!r} of {said[:40]!r}")
+            continue
+        at = text.find(said, pos)
+        if at < 0:
+            at = text.find(said)
+        if at < 0 or not said.strip():
+            errs.append(f"quote {said[:60]!r} not in the text")
+            continue
+        if said != said.strip() or said[-1:] in ",." or said[:1] in '"“”':
+            errs.append(f"quote {said[:40]!r}...: no outer spaces, quote marks or final , / .")
+        pos = at + 1
+        speaker = q.get("speaker")
+        mention = q.get("speaker_mention")
+        if mention and mention not in text:
+            errs.append(f"speaker_mention {mention!r} not in the text")
+        out.append(
+            {
+                "start": at,
+                "end": at + len(said),
+                "kind": q["kind"],
+                "speaker": speaker,
+                "speaker_mention": mention,
+                "cue": q.get("cue"),
+            }
+        )
+    return {"id": rec["id"], "quotes": out}, errs
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("task", choices=["violations", "entities"])
+    ap.add_argument("task", choices=["violations", "entities", "quotes"])
     ap.add_argument("batch", type=Path)
     ap.add_argument("labels", type=Path)
     ap.add_argument("--standoff", type=Path, help="entities: write offsets here")
@@ -136,7 +173,8 @@ def main() -> None:
         if a.task == "violations":
             errs = check_violation(rec)
         else:
-            conv, errs = check_entity(rec, texts[rid])
+            check = check_quotes if a.task == "quotes" else check_entity
+            conv, errs = check(rec, texts[rid])
             conv["annotator"] = a.annotator
             out.append(conv)
         for e in errs:

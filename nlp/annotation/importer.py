@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from nlp.annotation.check import check_entity
+from nlp.annotation.check import check_entity, check_quotes
 from nlp.annotation.pool import ANNOTATIONS, read_jsonl, write_jsonl
 
 VIOLATION_KEYS = ("id", "reported", "status", "mentioned")
@@ -24,19 +24,20 @@ def import_violations(src: Path, pass_: str) -> int:
     return write_jsonl(ANNOTATIONS / "violations" / pass_ / src.name, recs)
 
 
-def import_entities(src: Path, batch: Path, pass_: str) -> int:
+def import_entities(src: Path, batch: Path, pass_: str, task: str = "entities") -> int:
     texts = {r["id"]: r["text"] for r in read_jsonl(batch)}
+    check = check_quotes if task == "quotes" else check_entity
     out = []
     for rec in read_jsonl(src):
-        conv, _errs = check_entity(rec, texts[rec["id"]])
+        conv, _errs = check(rec, texts[rec["id"]])
         conv["annotator"] = pass_
         out.append(conv)
-    return write_jsonl(ANNOTATIONS / "entities" / pass_ / src.name, out)
+    return write_jsonl(ANNOTATIONS / task / pass_ / src.name, out)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("task", choices=["violations", "entities"])
+    ap.add_argument("task", choices=["violations", "entities", "quotes"])
     ap.add_argument("src", type=Path)
     ap.add_argument("--batch", type=Path)
     ap.add_argument("--pass", dest="pass_", default="A")
@@ -44,7 +45,7 @@ def main() -> None:
     if a.task == "violations":
         n = import_violations(a.src, a.pass_)
     else:
-        n = import_entities(a.src, a.batch, a.pass_)
+        n = import_entities(a.src, a.batch, a.pass_, a.task)
     print(f"{n} records")
 
 

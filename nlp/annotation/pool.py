@@ -64,6 +64,27 @@ def load_pool(files: Iterable[str] = POOL_FILES, root: Path | None = None) -> di
     return items
 
 
+def articles(root: Path | None = None) -> list[dict]:
+    """Whole articles of ``sentences_news2025.jsonl``: the sentences of one id prefix
+    (``D001-001``, ``D001-002`` ... → ``D001``) in id order, joined by single spaces. Quote
+    annotations are offsets into this text."""
+    groups: dict[str, list[dict]] = {}
+    for item in read_jsonl(pool_dir(root) / "sentences_news2025.jsonl"):
+        groups.setdefault(item["id"].rsplit("-", 1)[0], []).append(item)
+    out = []
+    for aid in sorted(groups):
+        sents = sorted(groups[aid], key=lambda x: x["id"])
+        out.append(
+            {
+                "id": aid,
+                "text": " ".join(s["text"] for s in sents),
+                "title": sents[0].get("article_title"),
+                "sentences": len(sents),
+            }
+        )
+    return out
+
+
 def load_labels(task: str, passes: Iterable[str] = ("A",)) -> dict[str, dict]:
     """Labels of one task (``violations``, ``entities``) by pool id.
 

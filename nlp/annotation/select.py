@@ -125,7 +125,19 @@ def _select_violations3(rng: random.Random) -> list[dict]:
     ]
 
 
+def _select_quotes(rng: random.Random) -> list[dict]:
+    """186 whole articles with speech (quotation marks or a speech verb), 4-40 sentences."""
+    from nlp.annotation.pool import articles
+
+    arts = articles()
+    speech = re.compile(r"[\"“”]|\b(kata|ujar|mengatakan|menurut|tutur|jelas)", re.I)
+    chosen = [a for a in arts if 4 <= a["sentences"] <= 40 and speech.search(a["text"])]
+    rng.shuffle(chosen)
+    return [{"id": a["id"], "text": a["text"]} for a in chosen[:186]]
+
+
 SELECTORS = {
+    "quotes": _select_quotes,
     "violations": _select_violations,
     "violations2": _select_violations2,
     "violations3": _select_violations3,

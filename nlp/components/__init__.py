@@ -10,6 +10,7 @@ from nlp.components import (  # noqa: F401 - imported for factory registration
     officials,
     org_merge,
     organizations,
+    quotes,
     regions,
     transformers_ner,
     violation_classifier,

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 _TEXT = "pantau.text"  # doc.user_data key of the cached text
 
 for _name in ("officials", "organizations", "regions", "violations", "mentioned_violations",
-              "denied_violations", "keywords"):  # fmt: skip
+              "denied_violations", "keywords", "quotes"):  # fmt: skip
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

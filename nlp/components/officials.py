@@ -16,8 +16,9 @@ from nlp.officials.learned import OfficialsModel, Tok, find_model, load_model, r
 
 
 class OfficialLinker:
-    """Sets ``doc._.officials``; each official's name becomes a PER entity when no entity
-    covers it yet, so entities and officials agree even without a statistical NER."""
+    """Sets ``doc._.officials``. Without a statistical NER (``add_names``), each official's
+    name also becomes a PER entity when no entity covers it, so entities and officials agree;
+    with one, the model alone decides the entities."""
 
     def __init__(
         self,
@@ -25,11 +26,13 @@ class OfficialLinker:
         min_confidence: float = 0.0,
         combine: bool = False,
         rule_confidence: float = 0.5,
+        add_names: bool = True,
     ):
         self.model = model
         self.min_confidence = min_confidence
         self.combine = combine
         self.rule_confidence = rule_confidence
+        self.add_names = add_names
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -47,6 +50,8 @@ class OfficialLinker:
             officials = extract_officials(text, entity_dicts(spans))
         officials = [o for o in officials if o.get("confidence", 1.0) >= self.min_confidence]
         doc._.officials = officials
+        if not self.add_names:
+            return doc
         taken = {i for e in spans for i in range(e.start, e.end)}
         for official in officials:
             start = text.find(official["name"], official.get("start") or 0)
@@ -80,10 +85,12 @@ class OfficialLinker:
 
 @Language.factory(
     "pantau_officials_v1",
-    default_config={"model": "none", "min_confidence": 0.0, "combine": False},
+    default_config={"model": "none", "min_confidence": 0.0, "combine": False, "add_names": True},
 )
 def make_official_linker(
-    nlp: Language, name: str, model: str, min_confidence: float, combine: bool
+    nlp: Language, name: str, model: str, min_confidence: float, combine: bool, add_names: bool
 ) -> OfficialLinker:
     path = find_model(model)
-    return OfficialLinker(load_model(str(path)) if path else None, min_confidence, combine)
+    return OfficialLinker(
+        load_model(str(path)) if path else None, min_confidence, combine, add_names=add_names
+    )

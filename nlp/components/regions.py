@@ -67,7 +67,7 @@ class RegionMarker:
                 continue
             if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if not region.get("explicit") and len(span) < 2 and not _locative(doc, span.start):
+            if not region.get("explicit") and not _locative(doc, span.start):
                 # A bare one-word name the model did not tag is more often a surname, a
                 # month or a common word than a place ("Juli", "Nainggolan") unless a
                 # preposition of place stands before it ("di Jember").
