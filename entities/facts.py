@@ -78,8 +78,10 @@ def facts_of(article: Article) -> ArticleFacts:
     }
     for m in analysis.entities:
         if m.label == "PER":
-            key = person_key(m.text)
-            add("person", key, m.text, strip_honorifics(m.text), official_codes.get(key))
+            # a later "Arfan" counts for the "Arfan Syamsuddin" the article introduced
+            full = m.canonical or m.text
+            key = person_key(full)
+            add("person", key, m.text, strip_honorifics(full), official_codes.get(key))
         elif m.label == "ORG" and (m.start, m.end) not in org_spans:
             add("organization", organization_key(m.text), m.text, m.text, m.code)
         elif m.label == "LOC":

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.coref import link_names
 from nlp.keyword_lists import WatchedLists
 from nlp.keywords import KeywordMatcher
 from nlp.pipeline import MAX_CHARS, build_pipeline, pipeline_name
@@ -53,10 +54,12 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
         if e.kb_id_:
             item["code"] = e.kb_id_
         ents.append(item)
+    organizations = doc._.organizations or []
+    link_names(ents, organizations)
     return {
         "entities": ents,
         "officials": doc._.officials or [],
-        "organizations": doc._.organizations or [],
+        "organizations": organizations,
         "regions": doc._.regions or [],
         "violations": doc._.violations or [],
         "mentioned_violations": doc._.mentioned_violations or [],

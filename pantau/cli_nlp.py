@@ -255,6 +255,33 @@ def evaluate_pool_cmd(what: str, split: str) -> None:
 
 
 @nlp.command()
+@click.option("--pool", "pool_file", type=click.Path(exists=True, path_type=Path), required=True,
+              help="A pool JSONL file ({id, text} per line).")
+@click.option("--n", type=int, default=200, show_default=True)
+@click.option("--task", type=click.Choice(["violations", "officials"]), default="officials",
+              show_default=True)
+@click.option("--limit", type=int, default=None, help="Score only the first N unlabelled items.")
+def queue(pool_file: Path, n: int, task: str, limit: int | None) -> None:
+    """List the unlabelled pool items the current models are least sure of (JSONL: id,
+    score, why), for the next annotation round."""
+    from nlp.annotation.queue import queue as make_queue
+    from nlp.extract import Extractor
+
+    extractor = Extractor()
+    if limit is not None:
+        import itertools
+        import tempfile
+
+        from nlp.annotation.pool import read_jsonl, write_jsonl
+
+        tmp = Path(tempfile.mkdtemp()) / pool_file.name
+        write_jsonl(tmp, itertools.islice(read_jsonl(pool_file), limit))
+        pool_file = tmp
+    for record in make_queue(pool_file, n, task, extractor):
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@nlp.command()
 @click.argument("task", type=click.Choice(["violations", "entities", "quotes"]))
 def agreement(task: str) -> None:
     """Agreement between the two independent annotation passes on the double-labelled 10 %."""

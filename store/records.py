@@ -32,6 +32,7 @@ class Mention(BaseModel):
     start: int
     end: int
     code: str | None = None  # Kemendagri code for LOC mentions of regions
+    canonical: str | None = None  # the article's full name for this mention (nlp/coref.py)
 
 
 class Official(BaseModel):

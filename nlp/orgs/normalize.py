@@ -89,16 +89,31 @@ def normalize_with_regions(name: str, regions: list[Region]) -> dict:
         middle = tokens[rest_at : suffix[0]] if suffix else tokens[rest_at:]
         parts = [entry.canonical, *(t.text for t in middle)]
         if suffix:
-            parts.append(region_label(suffix[1]) if entry.regional else _written(tokens, suffix[0]))
+            label = region_label(suffix[1]) if entry.regional else _written(tokens, suffix[0])
+            parts.append(_undouble(" ".join(p for p in parts if p), label))
         canonical = " ".join(p for p in parts if p)
     elif suffix and suffix[0] > 0:
         head = base_text[: tokens[suffix[0]].start].strip()
-        canonical = f"{head} {region_label(suffix[1])}"
+        canonical = f"{head} {_undouble(head, region_label(suffix[1]))}"
     else:
         canonical = base_text
         if acronym is None and len(tokens) == 1 and tokens[0].is_all_caps:
             acronym = tokens[0].text
     return {"name": written, "canonical": canonical, "acronym": acronym}
+
+
+# Heads that already say which kind of region follows: "Pemkab Lumajang", not "Pemkab
+# Kabupaten Lumajang".
+_TYPED_HEADS = {"pemkab": "kabupaten", "pemkot": "kota", "pemprov": "provinsi"}
+
+
+def _undouble(head: str, label: str) -> str:
+    """``label`` without its type word when ``head`` already carries the type."""
+    last = head.split()[-1].lower() if head.split() else ""
+    kind = _TYPED_HEADS.get(last)
+    if kind and label.lower().startswith(kind + " "):
+        return label[len(kind) + 1 :]
+    return label
 
 
 def _written(tokens: list[Token], start: int) -> str:

@@ -60,7 +60,9 @@ def test_stored_labels_are_stand_off_only() -> None:
     allowed = {
         "violations": {"id", "reported", "status", "mentioned", "annotator"},
         "entities": {"id", "spans", "officials", "annotator"},
+        "quotes": {"id", "quotes", "annotator"},
     }
+    quote_keys = {"start", "end", "kind", "speaker", "speaker_mention", "cue"}
     official_keys = {"name", "position_text", "institution_text", "former", "person", "position"}
     files = list(ANNOTATIONS.glob("*/*/*.jsonl"))
     assert files, "no annotations found"
@@ -71,6 +73,8 @@ def test_stored_labels_are_stand_off_only() -> None:
             assert "text" not in rec
             for o in rec.get("officials", []):
                 assert set(o) <= official_keys
+            for q in rec.get("quotes", []):
+                assert set(q) <= quote_keys
 
 
 def test_frozen_test_splits_are_disjoint_from_training() -> None:
@@ -103,7 +107,7 @@ def test_org_with_region_splits_for_the_ner() -> None:
     assert sent.tags[:4] == ["B-ORG", "B-LOC", "I-LOC", "O"]
 
 
-@pytest.mark.parametrize("task", ["violations", "entities"])
+@pytest.mark.parametrize("task", ["violations", "entities", "quotes"])
 def test_agreement_command_reports_the_double_annotated_sample(task: str) -> None:
     from click.testing import CliRunner
 
@@ -112,8 +116,9 @@ def test_agreement_command_reports_the_double_annotated_sample(task: str) -> Non
     result = CliRunner().invoke(nlp, ["agreement", task])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["items"] >= 100
-    key = "reported_micro_f1" if task == "violations" else "span_f1"
+    size = data["articles"] if task == "quotes" else data["items"]
+    assert size >= (18 if task == "quotes" else 100)
+    key = {"violations": "reported_micro_f1", "entities": "span_f1", "quotes": "quote_f1"}[task]
     assert 0.5 < data[key] <= 1.0
 
 
@@ -121,3 +126,25 @@ def test_annotation_guidelines_exist() -> None:
     doc = Path(__file__).resolve().parents[2] / "docs" / "annotation.md"
     text = doc.read_text(encoding="utf-8")
     assert "Task V" in text and "Task E" in text and "test split" in text
+
+
+def test_queue_lists_unlabelled_items_closest_to_the_threshold(tmp_path: Path) -> None:
+    from nlp.annotation.queue import queue
+    from nlp.extract import Extractor
+    from nlp.pipeline import build_pipeline
+    from pantau.settings import Settings
+
+    pool = tmp_path / "pool.jsonl"
+    items = [  # our own sentences; ids that no annotation uses
+        {"id": "Z1", "text": "Ketua KPU Kota Malang Budi Santoso membuka rapat pleno."},
+        {"id": "Z2", "text": "Hujan deras mengguyur kota sejak pagi."},
+        {"id": "Z3", "text": "Kepala Dinas Pendidikan hadir dalam acara itu."},
+    ]
+    pool.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
+    nlp = build_pipeline("auto", settings=Settings(officials_model="auto"))
+    out = queue(pool, 5, "officials", Extractor(nlp=nlp))
+    ids = [r["id"] for r in out]
+    assert "Z2" not in ids  # nothing to ask about
+    assert "Z3" in ids  # a position word and no official
+    assert all(0 <= r["score"] <= 1 and r["why"] for r in out)
+    assert all("text" not in r for r in out)

@@ -83,3 +83,11 @@ def test_ner_org_spans_are_added() -> None:
 
 def test_empty_text() -> None:
     assert find_organizations("") == []
+
+
+def test_canonical_names_never_double_a_region_word() -> None:
+    from nlp.orgs.normalize import normalize_organization
+
+    assert normalize_organization("Pemkab Lumajang")["canonical"] == "Pemkab Lumajang"
+    assert normalize_organization("Pemprov Jawa Barat")["canonical"] == "Pemprov Jawa Barat"
+    assert normalize_organization("Bawaslu Lumajang")["canonical"] == "Bawaslu Kabupaten Lumajang"
