@@ -60,8 +60,8 @@ def link_names(entities: list[dict[str, Any]], organizations: list[dict[str, Any
     for o in organizations:
         canonical = o.get("canonical") or o.get("name")
         for form in (o.get("name"), o.get("acronym"), canonical):
-            if form:
-                orgs.setdefault(form.lower(), canonical)
+            if form and canonical:
+                orgs.setdefault(form.lower(), str(canonical))
     for e in entities:
         if e.get("label") == "PER":
             e["canonical"] = person_canonical(e["text"], people)

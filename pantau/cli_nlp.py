@@ -255,11 +255,17 @@ def evaluate_pool_cmd(what: str, split: str) -> None:
 
 
 @nlp.command()
-@click.option("--pool", "pool_file", type=click.Path(exists=True, path_type=Path), required=True,
-              help="A pool JSONL file ({id, text} per line).")
+@click.option(
+    "--pool",
+    "pool_file",
+    type=click.Path(exists=True, path_type=Path),
+    required=True,
+    help="A pool JSONL file ({id, text} per line).",
+)
 @click.option("--n", type=int, default=200, show_default=True)
-@click.option("--task", type=click.Choice(["violations", "officials"]), default="officials",
-              show_default=True)
+@click.option(
+    "--task", type=click.Choice(["violations", "officials"]), default="officials", show_default=True
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N unlabelled items.")
 def queue(pool_file: Path, n: int, task: str, limit: int | None) -> None:
     """List the unlabelled pool items the current models are least sure of (JSONL: id,

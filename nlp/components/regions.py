@@ -54,7 +54,9 @@ class RegionMarker:
         taken = {i for e in current for i in range(e.start, e.end)}
         by_bounds = {(e.start, e.end): k for k, e in enumerate(current)}
         added: list[Span] = []
-        for region in get_gazetteer().find(doc_text(doc)):
+        found = get_gazetteer().find(doc_text(doc))
+        doc.user_data[REGIONS_KEY] = found  # read again by the officials tagger
+        for region in found:
             span = doc.char_span(region["start"], region["end"], alignment_mode="expand")
             if span is None:
                 continue
@@ -78,6 +80,7 @@ class RegionMarker:
         return doc
 
 
+REGIONS_KEY = "pantau.regions"  # doc.user_data: the gazetteer's finds for this doc's text
 LOCATIVE = frozenset({"di", "ke", "dari", "asal", "wilayah", "daerah", "kawasan", "kota"})
 
 

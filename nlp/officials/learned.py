@@ -65,6 +65,17 @@ BUNDLED = re.compile(
 )
 NATIONAL = {"polri": "Polri", "jagung": "Kejaksaan Agung"}
 UNIT_OF = {"jari": "Kejari", "jati": "Kejati", "rem": "Korem", "dim": "Kodim", "dam": "Kodam"}
+# Words that can start a position outside the lexicon (short forms and foreign titles): a
+# sentence with one is worth tagging. Selection only; the tagger decides.
+TITLE_START = re.compile(
+    r"^(?:(?:Wa)?(?:Ka(?:sub)?(?:dit|bid|bag|nit|si|sat|pus|dis|siaga|setpres)\w*|Dir[a-z]+|"
+    r"Men(?:dagri|keu|kes|hub|ag|lu|pan\w*|pora|sos|tan|hut|kop|bud|ko\w*|kum|aker|perin|dag|"
+    r"par|han|sesneg|kominfo|komdigi|desa|pupr|lhk|pppa|eg)|Wamen[a-z]*|"
+    r"As(?:intel|kesra|pidum|pidsus|datun|ops|rena)|Jam(?:pidsus|pidum|intel|was|datun)|"
+    r"Stafs?us|Dubes|Ketum|Korwil|KSA[DLU])|PM|CEO|COO|CIO|CFO|DGS|Chief|Head|Vice|Founder|"
+    r"Managing|Pelaksana|Duta|Pemimpin|Raja|Sultan|Emir|Plt\.?|Acting|Komisaris|Pejabat|"
+    r"Ajudan|Pemeriksa|Rahbar|ketum|stafsus|komisaris)$"
+)
 ACTING = {"plt", "pj", "pjs", "plh"}
 FORMER_WORDS = {"mantan", "eks", "bekas", "purnawirawan"}
 LINK_WORDS = {"selaku", "sebagai", "adalah", "yakni", "yaitu", "merupakan", "menjabat"}
@@ -340,9 +351,32 @@ class OfficialsModel:
     def tag(
         self, words: list[str], ner: list[str], regions: list[str], rule: list[str] | None = None
     ) -> list[str]:
+        """BIO tags; only sentences with a position word (lexicon, bundled title or the rule
+        linker's mark) are tagged — no position, no official — the rest are "O"."""
         if not words:
             return []
-        return list(self.tagger.tag(token_features(words, ner, regions, rule)))
+        rule = rule or ["O"] * len(words)
+        lex = _lexicons()
+        sent = sentence_ids(words)
+        keep = {
+            sent[i]
+            for i, w in enumerate(words)
+            if w.lower() in lex["pos_first"]
+            or BUNDLED.match(w)
+            or TITLE_START.match(w)
+            or rule[i] == "POSITION"
+        }
+        tags = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and sent[j] == sent[i]:
+                j += 1
+            if sent[i] in keep:
+                feats = token_features(words[i:j], ner[i:j], regions[i:j], rule[i:j])
+                tags[i:j] = self.tagger.tag(feats)
+            i = j
+        return tags
 
     def link_probability(self, feats: Iterable[str]) -> float:
         return _sigmoid(self.link_bias + sum(self.link.get(f, 0.0) for f in feats))

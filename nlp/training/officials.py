@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.annotation.pool import frozen_ids, load_labels, load_pool
+from nlp.components.regions import REGIONS_KEY
 from nlp.officials import extract_officials
 from nlp.officials.learned import (
     MODEL_PREFIX,
@@ -50,7 +51,8 @@ def doc_inputs(doc: Doc) -> tuple[list[str], list[str], list[str]]:
         for i in range(e.start + 1, e.end):
             ner[i] = f"I-{e.label_}"
     regions = ["O"] * len(doc)
-    for r in get_gazetteer().find(doc.text):
+    found = doc.user_data.get(REGIONS_KEY)
+    for r in found if found is not None else get_gazetteer().find(doc.text):
         span = doc.char_span(r["start"], r["end"], alignment_mode="expand")
         if span is not None:
             regions[span.start] = "B"

@@ -28,7 +28,7 @@ from nlp.violations.sentences import split_sentences
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_PREFIX = "pantau-violations-id-"
 _WORD = re.compile(r"\w", re.UNICODE)
-MAX_WORD_TOKENS = 400  # long articles: the first words carry the headline and lead
+MAX_WORD_TOKENS = 120  # the headline and lead (training items are headlines and summaries)
 CATEGORY_WORDS = True  # category x every word of the text (see the model card)
 
 
@@ -80,11 +80,13 @@ def candidates(stems: list[str], result: ViolationResult) -> set[str]:
     return out
 
 
-def text_features(text: str, title: str | None, result: ViolationResult) -> set[str]:
+def text_features(
+    text: str, title: str | None, result: ViolationResult, stems: list[str] | None = None
+) -> set[str]:
     """The sparse binary features of one text (see the module docstring)."""
     feats = {f"s:{s}" for s in result.signals}
     words = [t.text for t in tokenize(f"{title}. {text}" if title else text)]
-    stems = text_stems(words)
+    stems = stems if stems is not None else text_stems(words)
     feats.update(f"w:{s}" for s in stems)
     feats.update(f"b:{a}_{b}" for a, b in itertools.pairwise(stems))
     if words and words[0].isupper() and len(words[0]) > 2:
@@ -99,20 +101,28 @@ def text_stems(words: list[str]) -> list[str]:
 def pair_features(cat: str, feats: set[str], stems: list[str]) -> set[str]:
     """Features of one (text, candidate category) pair: the text's features shared across
     categories, the category itself, and the pattern layer's signals about this category."""
-    out = set(feats)
-    out.add(f"cat:{cat}")
+    return feats | category_features(cat, feats, stems)
+
+
+def category_features(
+    cat: str, feats: set[str], stems: list[str], joined: str | None = None
+) -> set[str]:
+    """The category-specific part of ``pair_features`` (the shared part is ``feats``)."""
+    out = {f"cat:{cat}"}
     if CATEGORY_WORDS:
         out.update(f"cw:{cat}:{w}" for w in set(stems))
-    joined = f" {' '.join(stems)} "
+    joined = joined if joined is not None else f" {' '.join(stems)} "
     hits = [w for w in CANDIDATE_WORDS.get(cat, ()) if f" {w} " in joined]
     out.update(f"kw:{cat}:{w}" for w in hits)
     out.add(f"kwn:{min(len(hits), 3)}")
+    own = False
     for f in feats:
         if f.startswith(f"s:conf:{cat}:"):
             out.add("own:conf:" + f.rsplit(":", 1)[1])
-        if f.startswith((f"s:dec:{cat}:", f"s:pat:{cat}:")):
+        elif f.startswith((f"s:dec:{cat}:", f"s:pat:{cat}:")):
             out.add("own:" + f.split(":", 3)[1] + ":" + f.rsplit(":", 1)[1])
-    if not any(f.startswith(("own:dec", "own:pat")) for f in out):
+            own = True
+    if not own:
         out.add("own:none")
     return out
 
@@ -182,7 +192,9 @@ class ViolationModel:
     def report_probabilities(
         self, feats: set[str], stems: list[str], cands: set[str]
     ) -> dict[str, float]:
-        out = {}
+        out: dict[str, float] = {}
+        shared = sum(self.report.get(f, 0.0) for f in feats) if cands else 0.0
+        joined = f" {' '.join(stems)} "
         if self.topic is not None and self.item is not None:
             p_item = _sigmoid(self.item_bias + sum(self.item.get(f, 0.0) for f in feats))
             for cat in sorted(cands):
@@ -191,8 +203,9 @@ class ViolationModel:
                 out[cat] = _sigmoid(z) * p_item
             return out
         for cat in sorted(cands):
-            pf = pair_features(cat, feats, stems)
-            out[cat] = _sigmoid(self.report_bias + sum(self.report.get(f, 0.0) for f in pf))
+            specific = category_features(cat, feats, stems, joined) - feats
+            z = self.report_bias + shared + sum(self.report.get(f, 0.0) for f in specific)
+            out[cat] = _sigmoid(z)
         return out
 
     def status_probabilities(self, feats: set[str]) -> dict[str, float]:
@@ -241,8 +254,8 @@ def classify(
     the category's words, or the headline. Pattern reports the model rejects become mentions.
     """
     rules = detect(text, title)
-    feats = text_features(text, title, rules)
     stems = text_stems([t.text for t in tokenize(f"{title}. {text}" if title else text)])
+    feats = text_features(text, title, rules, stems)
     probs = report_probs = model.report_probabilities(feats, stems, candidates(stems, rules))
     cut = model.threshold if threshold is None else threshold
     chosen = [c for c in CATEGORIES if report_probs.get(c, 0.0) >= cut]

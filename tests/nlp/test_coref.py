@@ -29,7 +29,11 @@ def test_entities_get_canonical_names() -> None:
             {"name": "Badan Pengawas Pemilihan Umum", "canonical": "Bawaslu"}]  # fmt: skip
     link_names(ents, orgs)
     assert [e.get("canonical") for e in ents] == [
-        "Bawaslu", "Arfan Syamsuddin", "Bawaslu", "Arfan Syamsuddin", None
+        "Bawaslu",
+        "Arfan Syamsuddin",
+        "Bawaslu",
+        "Arfan Syamsuddin",
+        None,
     ]
 
 

@@ -33,13 +33,15 @@ def full() -> Extractor:
 
 def test_the_design_example_gives_the_contract_output(rules: Extractor) -> None:
     out = rules.extract(DESIGN_TEXT)
-    assert {"text": "Fathul Qorib", "label": "PER", "start": 36, "end": 48} in out["entities"]
+    assert {"text": "Fathul Qorib", "label": "PER", "start": 36, "end": 48,
+            "canonical": "Fathul Qorib"} in out["entities"]  # fmt: skip
     assert {
         "text": "Bawaslu Kabupaten Probolinggo",
         "label": "ORG",
         "start": 6,
         "end": 35,
         "code": "35.13",
+        "canonical": "Bawaslu Kabupaten Probolinggo",
     } in out["entities"]
     official = out["officials"][0]
     assert {
