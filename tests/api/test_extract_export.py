@@ -26,7 +26,8 @@ def test_extract_returns_the_extraction_contract(rules_client: TestClient) -> No
     r = rules_client.post("/api/v1/extract", json={"text": TEXT, "title": "Dugaan politik uang"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert {"text": "Fathul Qorib", "label": "PER", "start": 36, "end": 48} in body["entities"]
+    assert {"text": "Fathul Qorib", "label": "PER", "start": 36, "end": 48,
+            "canonical": "Fathul Qorib"} in body["entities"]  # fmt: skip
     official = body["officials"][0]
     assert (official["name"], official["position"]) == ("Fathul Qorib", "Ketua")
     assert official["institution"] == "Bawaslu Kabupaten Probolinggo"
