@@ -1,8 +1,8 @@
-"""/api/v1/export/{entities,officials,violations}: the entities package's lists as NDJSON.
+"""/api/v1/export/{entities,officials,violations,quotes}: the entities package's lists as NDJSON.
 
 Same line protocol as the article export (api/routers/export.py): one ``{"entity"|"official"
-|"violation": {…}}`` line per item, a ``{"next_cursor": …}`` checkpoint after every page and a
-final ``{"next_cursor", "complete", "count"}`` line; resume with ``cursor``.
+|"violation"|"quote": {…}}`` line per item, a ``{"next_cursor": …}`` checkpoint after every
+page and a final ``{"next_cursor", "complete", "count"}`` line; resume with ``cursor``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from entities.deps import DayRange, get_entities, query
 from entities.listing import EntityFilter, list_entities
 from entities.models import EntityType
 from entities.officials import OfficialFilter, list_officials
+from entities.quotes import QuoteFilter, list_quotes
 from entities.service import EntityService
 from entities.violations import ViolationFilter, list_violations
 
@@ -101,3 +102,18 @@ def export_violations(
                         min_confidence=min_confidence)  # fmt: skip
     run = lambda conn, c: list_violations(conn, f, size=PAGE, cursor=c)  # noqa: E731
     return _response("violation", entities, run, cursor)
+
+
+@router.get("/quotes", summary="Export statements as NDJSON", response_class=StreamingResponse,
+            responses=NDJSON_DOC)  # fmt: skip
+def export_quotes(
+    entities: Entities, days: Annotated[DayRange, Depends()],
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[str | None, Query(max_length=500)] = None, region: Regions = [],  # noqa: B006
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None, cursor: Cursor = None,
+) -> StreamingResponse:  # fmt: skip
+    f = QuoteFilter(speaker=speaker, entity=entity, q=q, regions=region, date_from=days.date_from,
+                    date_to=days.date_to, min_confidence=min_confidence)  # fmt: skip
+    run = lambda conn, c: list_quotes(conn, f, size=PAGE, cursor=c)  # noqa: E731
+    return _response("quote", entities, run, cursor)

@@ -52,3 +52,19 @@ def test_pages_cover_every_statement_once(api: tuple[TestClient, Linked]) -> Non
 def test_bad_cursor_is_400(api: tuple[TestClient, Linked]) -> None:
     client, _ = api
     assert client.get("/api/v1/quotes", params={"cursor": "bm90LWEtY3Vyc29y"}).status_code == 400
+
+
+def test_ndjson_export_of_statements(api: tuple[TestClient, Linked]) -> None:
+    import json
+
+    client, _ = api
+    listed = client.get("/api/v1/quotes", params={"size": 100}).json()["items"]
+    r = client.get("/api/v1/export/quotes")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
+    lines = [json.loads(x) for x in r.text.splitlines() if x]
+    quotes = [x["quote"] for x in lines if "quote" in x]
+    assert [(q["article_id"], q["start"]) for q in quotes] == [
+        (q["article_id"], q["start"]) for q in listed
+    ]
+    assert lines[-1] == {"next_cursor": None, "complete": True, "count": len(listed)}
+    assert client.get("/api/v1/export/quotes", params={"cursor": "%%%"}).status_code == 400
