@@ -80,6 +80,7 @@ class EntityPublic(EntitySummary):
     co_occurring: list[CoEntity]
     violations: list[ViolationPublic]
     positions: list[PositionPublic]  # empty unless the entity is an official
+    quotes: list[QuotePublic] = []  # what this person said, newest first
 
 
 class EntityList(BaseModel):
@@ -139,3 +140,6 @@ class EntityMerge(BaseModel):
 
 class EntitySplit(BaseModel):
     alias: str = Field(min_length=1, max_length=500, description="Alias text or key to split off")
+
+
+EntityPublic.model_rebuild()  # QuotePublic is defined after it

@@ -1,4 +1,5 @@
-"""``GET /api/v1/entities/{id}``: aliases, timeline, co-occurring entities, violations."""
+"""``GET /api/v1/entities/{id}``: aliases, timeline, co-occurring entities, violations and
+what the person said (statements)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from entities.listing import EntityFilter, list_entities
 from entities.models import AliasPublic, CoEntity, EntityPublic, EntitySummary, TimelinePoint
 from entities.overrides import final_id
 from entities.positions import positions_of
+from entities.quotes import QuoteFilter, list_quotes
 
 CO_OCCURRING_LIMIT = 20
 VIOLATIONS_LIMIT = 50
+QUOTES_LIMIT = 20
 MINE = f"SELECT DISTINCT l.article_id FROM ent_link l {ALIAS_JOIN} WHERE a.entity_id = ?"
 
 
@@ -47,6 +50,7 @@ def entity_profile(
             )
         ],
         positions=positions,
+        quotes=list_quotes(conn, QuoteFilter(entity=entity_id), size=QUOTES_LIMIT)[0],
     )
 
 

@@ -68,3 +68,13 @@ def test_ndjson_export_of_statements(api: tuple[TestClient, Linked]) -> None:
     ]
     assert lines[-1] == {"next_cursor": None, "complete": True, "count": len(listed)}
     assert client.get("/api/v1/export/quotes", params={"cursor": "%%%"}).status_code == 400
+
+
+def test_person_page_lists_statements(api: tuple[TestClient, Linked]) -> None:
+    client, _ = api
+    body = client.get(f"/api/v1/entities/{person('Fathul Qorib')}").json()
+    assert "pengawasan logistik diperketat" in [q["text"] for q in body["quotes"]]
+    page = client.get(f"/entitas/{person('Fathul Qorib')}")
+    assert page.status_code == 200
+    assert "Pernyataan" in page.text
+    assert "<mark>pengawasan logistik diperketat</mark>" in page.text
