@@ -30,6 +30,7 @@ class MatchDoc:
     by_prefix: dict[str, list[int]] = field(default_factory=dict)  # first letters -> positions
     positions: dict[str, list[int]] = field(default_factory=dict)
     entities: dict[str, str] = field(default_factory=dict)  # norm -> display name
+    speakers: dict[str, str] = field(default_factory=dict)  # norm -> who said something
     region_codes: set[str] = field(default_factory=set)
     region_names: set[str] = field(default_factory=set)
     violations: list[tuple[str, str, float]] = field(default_factory=list)
@@ -90,8 +91,16 @@ def build(article: Article) -> MatchDoc:
             if official.region_code:
                 doc.region_codes.update(code_prefixes(official.region_code))
         doc.violations = [(v.category, v.status, v.confidence) for v in analysis.violations]
+        for q in analysis.quotes:
+            if q.speaker:
+                doc.speakers.setdefault(norm(q.speaker), q.speaker)
+            held = q.official or {}
+            role = " ".join(x for x in (held.get("position"), held.get("institution")) if x)
+            if role:  # "Ketua KPU" says something
+                doc.speakers.setdefault(norm(role), f"{role} ({q.speaker})")
         doc.keyword_lists = {n for n in map(_list_name, analysis.keywords) if n}
     doc.keys.update("e:" + e for e in doc.entities)
+    doc.keys.update("sp:" + s for s in doc.speakers)
     doc.keys.update("r:" + c for c in doc.region_codes)
     doc.keys.update("rn:" + n for n in doc.region_names)
     doc.keys.add("o:" + norm(article.source))

@@ -31,6 +31,7 @@ class Compiled:
     criteria: Criteria
     query: Node | None
     entities: frozenset[str]
+    speakers: frozenset[str]
     lists: frozenset[str]
     codes: frozenset[str]
     region_names: frozenset[str]
@@ -40,7 +41,8 @@ class Compiled:
     def of(cls, sub_id: str, c: Criteria) -> Compiled:
         return cls(
             sub_id, c, parse(c.query) if c.query else None,
-            frozenset(map(norm, c.entities)), frozenset(map(norm, c.keyword_lists)),
+            frozenset(map(norm, c.entities)), frozenset(map(norm, c.speakers)),
+            frozenset(map(norm, c.keyword_lists)),
             frozenset(c.region_codes), frozenset(norm(r) for r in c.regions),
             frozenset(map(norm, c.outlets)),
         )  # fmt: skip
@@ -49,6 +51,8 @@ class Compiled:
         c = self.criteria
         if self.entities:
             return frozenset("e:" + e for e in self.entities)
+        if self.speakers:
+            return frozenset("sp:" + s for s in self.speakers)
         words = index_keys(self.query) if self.query is not None else None
         if words is not None:
             return words
@@ -79,6 +83,11 @@ class Compiled:
             if not hit:
                 return None
             reason["entities"] = hit
+        if self.speakers:
+            said = sorted(doc.speakers[s] for s in self.speakers if s in doc.speakers)
+            if not said:
+                return None
+            reason["speakers"] = said
         if self.lists:
             have = {norm(n): n for n in doc.keyword_lists}
             lists = sorted(have[k] for k in self.lists if k in have)
@@ -113,8 +122,8 @@ class Compiled:
 def reason_hash(reason: dict[str, Any]) -> str:
     """What makes a reason different: matched words, entities, regions, lists, categories."""
     parts = [
-        "|".join(reason.get(k, ())) for k in ("terms", "entities", "regions", "keyword_lists",
-                                              "outlets")
+        "|".join(reason.get(k, ())) for k in ("terms", "entities", "speakers", "regions",
+                                              "keyword_lists", "outlets")
     ]  # fmt: skip
     parts.append(
         "|".join(sorted(f"{v['category']}:{v['status']}" for v in reason.get("categories", ())))

@@ -49,6 +49,11 @@ class Criteria(BaseModel):
     query: str | None = Field(None, max_length=1000, description='Words, "phrases", OR, -exclude')
     keyword_lists: Names = Field(default_factory=list, description="Flagged keyword list names")
     entities: Names = Field(default_factory=list, description="Organization/person/official")
+    speakers: Names = Field(
+        default_factory=list,
+        description="Who said something in the article: a speaker's name, or an official's "
+        "position and institution ('Ketua KPU')",
+    )
     regions: Names = Field(default_factory=list, description="Region names or Kemendagri codes")
     region_codes: list[str] = Field(default_factory=list, description="Resolved (read-only)")
     outlets: Names = Field(default_factory=list, description="Source names")
@@ -56,7 +61,7 @@ class Criteria(BaseModel):
     statuses: list[str] = Field(default_factory=list, description="Violation statuses")
     min_confidence: float | None = Field(None, ge=0, le=1)
 
-    @field_validator("keyword_lists", "entities", "regions", "outlets")
+    @field_validator("keyword_lists", "entities", "speakers", "regions", "outlets")
     @classmethod
     def _names(cls, values: list[str]) -> list[str]:
         return _clean(values)
@@ -92,12 +97,12 @@ class Criteria(BaseModel):
 
     @model_validator(mode="after")
     def _not_empty(self) -> Criteria:
-        fields = ("query", "keyword_lists", "entities", "regions", "outlets", "categories",
-                  "statuses")  # fmt: skip
+        fields = ("query", "keyword_lists", "entities", "speakers", "regions", "outlets",
+                  "categories", "statuses")  # fmt: skip
         if not any(getattr(self, f) for f in fields):
             raise ValueError(
                 "criteria are empty; give at least one of query, keyword_lists, entities, "
-                "regions, outlets, categories or statuses"
+                "speakers, regions, outlets, categories or statuses"
             )
         self.region_codes = resolve_regions(self.regions)
         return self

@@ -40,7 +40,7 @@ def why(reason: dict[str, Any]) -> str:
     parts = []
     if reason.get("terms"):
         parts.append("words: " + ", ".join(reason["terms"]))
-    for key, label in (("entities", "entities"), ("regions", "regions"),
+    for key, label in (("entities", "entities"), ("speakers", "said by"), ("regions", "regions"),
                        ("keyword_lists", "keyword lists"), ("outlets", "outlet")):  # fmt: skip
         if reason.get(key):
             parts.append(f"{label}: " + ", ".join(reason[key]))

@@ -118,3 +118,26 @@ def test_cluster_id_is_used_when_articles_have_one() -> None:
     a = corpus()[0]
     assert build(a).cluster_key == a.id  # no cluster yet: the article is its own story
     assert build(article(1, cluster_id="c-1")).cluster_key == "c-1"
+
+
+def test_speakers_criterion_matches_who_said_something() -> None:
+    from store.records import Quote
+
+    a = article(7, title="Rapat pleno DPT", body="Ketua KPU Budi Santoso mengatakan DPT final.")
+    a.analysis = analysis_for(0)
+    a.analysis.quotes = [
+        Quote(start=34, end=43, text="DPT final", kind="indirect", speaker="Budi Santoso",
+              official={"position": "Ketua", "institution": "KPU"})
+    ]  # fmt: skip
+    subs = [
+        ("name", Criteria(speakers=["budi santoso"])),
+        ("role+word", Criteria(speakers=["Ketua KPU"], query="DPT")),
+        ("other", Criteria(speakers=["Siti Aminah"])),
+        ("role+other-word", Criteria(speakers=["Ketua KPU"], query="baliho")),
+    ]
+    hits = {h.subscription_id: h for h in Matcher(subs).match(a)}
+    assert set(hits) == {"name", "role+word"}
+    assert hits["name"].reason["speakers"] == ["Budi Santoso"]
+    assert hits["role+word"].reason["speakers"] == ["Ketua KPU (Budi Santoso)"]
+    a.analysis.quotes = []
+    assert Matcher(subs).match(a) == []
