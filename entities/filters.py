@@ -58,6 +58,27 @@ def cursor_values(cursor: str | None, types: tuple[type, ...]) -> list[Any] | No
     return values
 
 
+def newest_first_after(where: Where, cursor: str | None, alias: str) -> None:
+    """Keyset clause for rows listed newest article first, then article id descending, then
+    ``alias.idx`` ascending (violations, statements): resume after the cursor's row."""
+    after = cursor_values(cursor, (str, str, int))
+    if after is not None:
+        seen, article, idx = after
+        where.add(
+            f"(ar.seen_at < ? OR (ar.seen_at = ? AND ({alias}.article_id < ? OR "
+            f"({alias}.article_id = ? AND {alias}.idx > ?))))",
+            seen, seen, article, article, idx,
+        )  # fmt: skip
+
+
+def page_cursor(rows: list[Any], size: int) -> str | None:
+    """The cursor after the last row of a page of ``size`` (None when it was the last page)."""
+    last = rows[size - 1] if len(rows) > size else None
+    return (
+        next_cursor(rows, size, last["seen_at"], last["article_id"], last["idx"]) if last else None
+    )
+
+
 def next_cursor(rows: list[Any], size: int, *last: Any) -> str | None:
     return encode_cursor(list(last)) if len(rows) > size else None
 

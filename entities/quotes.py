@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from entities.filters import Where, cursor_values, next_cursor, when
+from entities.filters import Where, newest_first_after, page_cursor, when
 from entities.models import QuotePublic
 from store.derived import norm
 
@@ -44,14 +44,7 @@ def list_quotes(
     where.days("ar.day", f.date_from, f.date_to)
     if f.min_confidence is not None:
         where.add("qt.confidence >= ?", f.min_confidence)
-    after = cursor_values(cursor, (str, str, int))
-    if after is not None:
-        seen, article, idx = after
-        where.add(
-            "(ar.seen_at < ? OR (ar.seen_at = ? AND (qt.article_id < ? OR "
-            "(qt.article_id = ? AND qt.idx > ?))))",
-            seen, seen, article, article, idx,
-        )  # fmt: skip
+    newest_first_after(where, cursor, "qt")
     rows = conn.execute(
         f"SELECT {QUOTE_COLUMNS} FROM ent_quote qt JOIN ent_article ar "
         "ON ar.article_id = qt.article_id "
@@ -60,10 +53,7 @@ def list_quotes(
         [*where.params, size + 1],
     ).fetchall()
     page = rows[:size]
-    last = page[-1] if page else None
-    token = (
-        next_cursor(rows, size, last["seen_at"], last["article_id"], last["idx"]) if last else None
-    )
+    token = page_cursor(rows, size)
     return [quote_of(r) for r in page], token
 
 

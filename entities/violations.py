@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from entities.filters import VIOLATION_COLUMNS, Where, cursor_values, next_cursor, violation_of
+from entities.filters import VIOLATION_COLUMNS, Where, newest_first_after, page_cursor, violation_of
 from entities.models import ViolationPublic
 
 
@@ -32,14 +32,7 @@ def list_violations(
     where.days("ar.day", f.date_from, f.date_to)
     if f.min_confidence is not None:
         where.add("v.confidence >= ?", f.min_confidence)
-    after = cursor_values(cursor, (str, str, int))
-    if after is not None:
-        seen, article, idx = after
-        where.add(
-            "(ar.seen_at < ? OR (ar.seen_at = ? AND (v.article_id < ? OR "
-            "(v.article_id = ? AND v.idx > ?))))",
-            seen, seen, article, article, idx,
-        )  # fmt: skip
+    newest_first_after(where, cursor, "v")
     rows = conn.execute(
         f"SELECT {VIOLATION_COLUMNS} FROM ent_violation v JOIN ent_article ar "
         f"ON ar.article_id = v.article_id {where.sql()} "
@@ -47,8 +40,5 @@ def list_violations(
         [*where.params, size + 1],
     ).fetchall()
     page = rows[:size]
-    last = page[-1] if page else None
-    token = (
-        next_cursor(rows, size, last["seen_at"], last["article_id"], last["idx"]) if last else None
-    )
+    token = page_cursor(rows, size)
     return [violation_of(r) for r in page], token

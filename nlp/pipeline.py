@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 import nlp.components  # noqa: F401 - registers the pantau.* factories
+from nlp.model_dirs import find_versioned
 
 if TYPE_CHECKING:
     from pantau.settings import Settings
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PATTERNS = Path(__file__).parent / "patterns"
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_PREFIX = "pantau-ner-id-"
 MAX_CHARS = 1_500_000
 
@@ -34,25 +34,15 @@ class ModelNotFoundError(Exception):
     """The configured NER model directory does not exist or is not a spaCy pipeline."""
 
 
-def _version_key(path: Path) -> tuple[int, ...]:
-    version = path.name[len(MODEL_PREFIX) :]
-    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
-
-
 def find_model(model: str = "auto") -> Path | None:
     """The NER model directory to load: 'auto' picks the newest shipped one."""
-    if model == "none":
-        return None
-    if model == "auto":
-        candidates = [p for p in MODELS_DIR.glob(f"{MODEL_PREFIX}*") if (p / "meta.json").is_file()]
-        return max(candidates, key=_version_key) if candidates else None
-    path = Path(model)
-    if not (path / "meta.json").is_file():
+    try:
+        return find_versioned(model, MODEL_PREFIX, "meta.json", "a spaCy pipeline")
+    except FileNotFoundError:
         raise ModelNotFoundError(
-            f"{path} is not a spaCy pipeline directory (no meta.json); set PANTAU_MODEL to a "
+            f"{model} is not a spaCy pipeline directory (no meta.json); set PANTAU_MODEL to a "
             "directory under models/, to 'auto' or to 'none' for rules only"
-        )
-    return path
+        ) from None
 
 
 def _settings(settings: Settings | None) -> Settings:

@@ -273,17 +273,7 @@ def queue(pool_file: Path, n: int, task: str, limit: int | None) -> None:
     from nlp.annotation.queue import queue as make_queue
     from nlp.extract import Extractor
 
-    extractor = Extractor()
-    if limit is not None:
-        import itertools
-        import tempfile
-
-        from nlp.annotation.pool import read_jsonl, write_jsonl
-
-        tmp = Path(tempfile.mkdtemp()) / pool_file.name
-        write_jsonl(tmp, itertools.islice(read_jsonl(pool_file), limit))
-        pool_file = tmp
-    for record in make_queue(pool_file, n, task, extractor):
+    for record in make_queue(pool_file, n, task, Extractor(), limit):
         click.echo(json.dumps(record, ensure_ascii=False))
 
 

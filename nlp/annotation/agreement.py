@@ -8,17 +8,12 @@ offsets and label) and official-triple F1.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from nlp.annotation.pool import load_labels
-
-CATEGORIES = (
-    "politik_uang", "netralitas", "fasilitas_negara", "kampanye_hitam", "sara", "intimidasi",
-    "manipulasi_suara", "kampanye_ilegal", "dana_kampanye", "penyelenggara", "hak_pilih",
-)  # fmt: skip
+from nlp.scoring import norm
+from nlp.violations.lexicon import CATEGORIES
 
 
 def kappa(a: list[bool], b: list[bool]) -> float | None:
@@ -65,11 +60,6 @@ def violations_agreement() -> dict[str, Any]:
     }
 
 
-def _norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFKC", s or "").lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
-
-
 def entities_agreement() -> dict[str, Any]:
     a, b = load_labels("entities", ("A",)), load_labels("entities", ("B",))
     ids = sorted(set(a) & set(b))
@@ -86,7 +76,7 @@ def entities_agreement() -> dict[str, Any]:
 
         def triples(rec: dict) -> set[tuple[str, str, str]]:
             return {
-                (_norm(o["name"]), _norm(o["position_text"]), _norm(o.get("institution_text")))
+                (norm(o["name"]), norm(o["position_text"]), norm(o.get("institution_text")))
                 for o in rec["officials"]
             }
 

@@ -16,21 +16,10 @@ import sys
 from pathlib import Path
 
 from nlp.annotation.pool import read_jsonl, write_jsonl
+from nlp.violations.lexicon import CATEGORIES
+from nlp.violations.lexicon import STATUSES as VIOLATION_STATUSES
 
-CATEGORIES = {
-    "politik_uang",
-    "netralitas",
-    "fasilitas_negara",
-    "kampanye_hitam",
-    "sara",
-    "intimidasi",
-    "manipulasi_suara",
-    "kampanye_ilegal",
-    "dana_kampanye",
-    "penyelenggara",
-    "hak_pilih",
-}
-STATUSES = {"none", "denied", "alleged", "investigated", "found", "sanctioned"}
+STATUSES = {"none", "denied", *VIOLATION_STATUSES}
 SPAN_LABELS = {"PER", "ORG", "LOC", "POS"}
 
 

@@ -10,26 +10,13 @@ scorer: lower case, punctuation removed), plus a reliability table of official c
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from nlp.annotation.pool import frozen_ids, load_labels, load_pool
+from nlp.scoring import Reliability, norm, prf_dict
 
 NER_LABELS = ("PER", "ORG", "LOC")
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
-
-
-def norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFKC", s or "").lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 ACTING = re.compile(r"\b(Plt|PLT|Pj|PJ|Pjs|Plh)\.?\s+$")
@@ -74,7 +61,7 @@ def evaluate_pool(extractor: Any, split: str = "test") -> dict[str, Any]:
     results = extractor.extract_records({"id": it["id"], "text": it["text"]} for it, _ in pairs)
     ent: dict[str, Counter[str]] = {lab: Counter() for lab in NER_LABELS}
     off: Counter[str] = Counter()
-    bins: list[list[float]] = [[0, 0.0, 0] for _ in BINS[:-1]]
+    bins = Reliability()
     for (_item, rec), out in zip(pairs, results, strict=True):
         gold = {(s, e, lab) for s, e, lab in rec["spans"] if lab in NER_LABELS}
         pred = {
@@ -94,11 +81,7 @@ def evaluate_pool(extractor: Any, split: str = "test") -> dict[str, Any]:
             key = (norm(o.get("name")), norm(o.get("position")), norm(o.get("institution")))
             ok = key in gold_o
             off["tp" if ok else "fp"] += 1
-            conf = float(o.get("confidence", 1.0))
-            k = next(i for i in range(len(BINS) - 1) if conf < BINS[i + 1])
-            bins[k][0] += 1
-            bins[k][1] += conf
-            bins[k][2] += ok
+            bins.add(float(o.get("confidence", 1.0)), ok)
         pred_o = {
             (norm(o.get("name")), norm(o.get("position")), norm(o.get("institution")))
             for o in out.get("officials", [])
@@ -109,17 +92,9 @@ def evaluate_pool(extractor: Any, split: str = "test") -> dict[str, Any]:
         "split": split,
         "items": len(pairs),
         "entities": {
-            "micro": _prf(total["tp"], total["fp"], total["fn"]),
-            **{lab: _prf(c["tp"], c["fp"], c["fn"]) for lab, c in ent.items()},
+            "micro": prf_dict(total["tp"], total["fp"], total["fn"]),
+            **{lab: prf_dict(c["tp"], c["fp"], c["fn"]) for lab, c in ent.items()},
         },
-        "officials": _prf(off["tp"], off["fp"], off["fn"]),
-        "officials_reliability": [
-            {
-                "bin": f"{BINS[k]:.1f}-{min(BINS[k + 1], 1.0):.1f}",
-                "n": int(b[0]),
-                "mean_confidence": round(b[1] / b[0], 3) if b[0] else None,
-                "accuracy": round(b[2] / b[0], 3) if b[0] else None,
-            }
-            for k, b in enumerate(bins)
-        ],
+        "officials": prf_dict(off["tp"], off["fp"], off["fn"]),
+        "officials_reliability": bins.table(),
     }

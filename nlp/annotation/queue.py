@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +68,14 @@ def _officials(items: list[dict], extractor: Any) -> Iterator[tuple[float, dict]
         yield margin, {"id": it["id"], "score": round(1 - margin, 4), "why": why}
 
 
-def queue(pool_file: Path, n: int, task: str, extractor: Any) -> list[dict]:
+def queue(
+    pool_file: Path, n: int, task: str, extractor: Any, limit: int | None = None
+) -> list[dict]:
+    """The ``n`` most uncertain of (the first ``limit``) unlabelled items of ``pool_file``."""
     label_task = "violations" if task == "violations" else "entities"
     done = set(load_labels(label_task, ("A", "B"))) | frozen_ids(label_task)
-    items = [it for it in read_jsonl(pool_file) if it["id"] not in done and it.get("text")]
+    todo = (it for it in read_jsonl(pool_file) if it["id"] not in done and it.get("text"))
+    items = list(islice(todo, limit))
     scored = _violations(items, extractor) if task == "violations" else _officials(items, extractor)
     best = heapq.nsmallest(n, scored, key=lambda pair: pair[0])
     return [record for _, record in best]

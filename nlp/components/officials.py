@@ -24,14 +24,10 @@ class OfficialLinker:
         self,
         model: OfficialsModel | None = None,
         min_confidence: float = 0.0,
-        combine: bool = False,
-        rule_confidence: float = 0.5,
         add_names: bool = True,
     ):
         self.model = model
         self.min_confidence = min_confidence
-        self.combine = combine
-        self.rule_confidence = rule_confidence
         self.add_names = add_names
 
     def __call__(self, doc: Doc) -> Doc:
@@ -39,13 +35,6 @@ class OfficialLinker:
         spans = list(doc.ents)  # doc.ents is rebuilt from the tokens on every access
         if self.model is not None:
             officials = self._learned(doc, text)
-            if self.combine:
-                names = {o["name"] for o in officials}
-                officials += [
-                    {**o, "confidence": self.rule_confidence}
-                    for o in extract_officials(text, entity_dicts(spans))
-                    if o["name"] not in names
-                ]
         else:
             officials = extract_officials(text, entity_dicts(spans))
         officials = [o for o in officials if o.get("confidence", 1.0) >= self.min_confidence]
@@ -85,12 +74,10 @@ class OfficialLinker:
 
 @Language.factory(
     "pantau_officials_v1",
-    default_config={"model": "none", "min_confidence": 0.0, "combine": False, "add_names": True},
+    default_config={"model": "none", "min_confidence": 0.0, "add_names": True},
 )
 def make_official_linker(
-    nlp: Language, name: str, model: str, min_confidence: float, combine: bool, add_names: bool
+    nlp: Language, name: str, model: str, min_confidence: float, add_names: bool
 ) -> OfficialLinker:
     path = find_model(model)
-    return OfficialLinker(
-        load_model(str(path)) if path else None, min_confidence, combine, add_names=add_names
-    )
+    return OfficialLinker(load_model(str(path)) if path else None, min_confidence, add_names)

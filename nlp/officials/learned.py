@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from nlp.model_dirs import find_versioned
+
 MODEL_PREFIX = "pantau-officials-id-"
 LABELS = ("PER", "ORG", "LOC", "POS")
 
@@ -424,17 +425,7 @@ class OfficialsModel:
 
 
 def find_model(spec: str = "auto") -> Path | None:
-    if spec == "none":
-        return None
-    if spec == "auto":
-        found = sorted(
-            p for p in MODELS_DIR.glob(f"{MODEL_PREFIX}*") if (p / "linker.json").is_file()
-        )
-        return found[-1] if found else None
-    path = Path(spec)
-    if not (path / "linker.json").is_file():
-        raise FileNotFoundError(f"{path} has no linker.json (a Pantau officials model)")
-    return path
+    return find_versioned(spec, MODEL_PREFIX, "linker.json", "a Pantau officials model")
 
 
 @lru_cache(maxsize=2)

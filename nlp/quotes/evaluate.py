@@ -10,19 +10,12 @@ per-kind recall and a reliability table of statement confidences.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
-
-
-def norm(s: str | None) -> str:
-    s = unicodedata.normalize("NFKC", s or "").lower()
-    return " ".join(re.sub(r"[^\w\s]", " ", s).split())
+from nlp.scoring import Reliability, norm, prf
 
 
 def same_speaker(pred: str | None, gold: str | None) -> bool:
@@ -36,18 +29,12 @@ def jaccard(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def evaluate_items(items: Iterable[dict], predict: Callable[[dict], list[dict]]) -> dict[str, Any]:
     """``items``: {text, quotes: [{start, end, kind, speaker}]}; ``predict(item)`` -> quotes."""
     tp = fp = fn = atp = n = 0
     kinds: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    bins: list[list[float]] = [[0, 0.0, 0] for _ in BINS[:-1]]
+    bins = Reliability()
     for item in items:
         n += 1
         gold = item["quotes"]
@@ -73,14 +60,10 @@ def evaluate_items(items: Iterable[dict], predict: Callable[[dict], list[dict]])
                 atp += ok
             else:
                 fp += 1
-            conf = float(q.get("confidence", 0.0))
-            k = next(i for i in range(len(BINS) - 1) if conf < BINS[i + 1])
-            bins[k][0] += 1
-            bins[k][1] += conf
-            bins[k][2] += ok
+            bins.add(float(q.get("confidence", 0.0)), ok)
         fn += len(gold) - len(used)
-    qp, qr, qf = _prf(tp, fp, fn)
-    _, _, af = _prf(atp, fp + tp - atp, fn + tp - atp)
+    qp, qr, qf = prf(tp, fp, fn)
+    _, _, af = prf(atp, fp + tp - atp, fn + tp - atp)
     return {
         "articles": n,
         "gold_quotes": sum(kinds.values()),
@@ -95,15 +78,7 @@ def evaluate_items(items: Iterable[dict], predict: Callable[[dict], list[dict]])
         "attribution_accuracy": round(atp / tp, 4) if tp else 0.0,
         "attributed_f1": round(af, 4),
         "recall_by_kind": {k: round(found[k] / v, 4) for k, v in kinds.items()},
-        "reliability": [
-            {
-                "bin": f"{BINS[k]:.1f}-{min(BINS[k + 1], 1.0):.1f}",
-                "n": int(b[0]),
-                "mean_confidence": round(b[1] / b[0], 3) if b[0] else None,
-                "attributed_right": round(b[2] / b[0], 3) if b[0] else None,
-            }
-            for k, b in enumerate(bins)
-        ],
+        "reliability": bins.table("attributed_right"),
     }
 
 

@@ -229,9 +229,9 @@ def extract_quotes(
         if e.label == "PER" and len(e.text.split()) > 1 and e.text not in res.names:
             res.names.append(e.text)
     sentences = split_sentences(text)
-    quotes = _direct(text, res, sentences)
-    taken = [(q["start"], q["end"]) for q in quotes]
-    quotes += _indirect(text, res, sentences, taken)
+    marks = _quote_spans(text)
+    quotes = _direct(text, res, sentences, marks)
+    quotes += _indirect(text, res, sentences, [(q[0], q[1]) for q in marks])
     quotes.sort(key=lambda q: q["start"])
     # second pass for speakers in order: pronouns point to the last speaker before them
     last: Speaker | None = None
@@ -325,11 +325,13 @@ def _speaker_before(text: str, res: _Resolver, start: int, end: int) -> tuple[Sp
     return None, False
 
 
-def _direct(text: str, res: _Resolver, sentences: list) -> list[dict]:
+def _direct(
+    text: str, res: _Resolver, sentences: list, marks: list[tuple[int, int, int, int]]
+) -> list[dict]:
     out: list[dict] = []
     prev_end = -1
     prev_speaker: tuple[Speaker | None, bool] | None = None
-    for open_, close, cs, ce in _quote_spans(text):
+    for open_, close, cs, ce in marks:
         start, end = _strip(text, cs, ce)
         if end <= start:
             continue
@@ -401,10 +403,10 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _indirect(
-    text: str, res: _Resolver, sentences: list, taken: list[tuple[int, int]]
+    text: str, res: _Resolver, sentences: list, marks: list[tuple[int, int]]
 ) -> list[dict]:
+    """Indirect statements outside quotation marks (``marks``: their open/close offsets)."""
     out: list[dict] = []
-    marks = [(q[0], q[1]) for q in _quote_spans(text)]
     for s in sentences:
         if any(a <= s.start and s.end <= b for a, b in marks):
             continue

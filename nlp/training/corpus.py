@@ -14,13 +14,14 @@ idner-news-2k), the number of columns and the label names:
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
+
+from nlp.annotation.pool import shared_data
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +71,7 @@ class Sentence:
 
 def default_shared_data() -> Path:
     """``$PANTAU_SHARED_DATA`` or ``../shared/data`` next to the repository checkout."""
-    env = os.environ.get("PANTAU_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "data"
+    return shared_data()
 
 
 def split_path(shared_data: Path | None, dataset: str, split: str) -> Path:

@@ -20,10 +20,10 @@ from spacy.tokens import Doc
 
 from nlp.annotation.pool import frozen_ids, load_labels, load_pool
 from nlp.components.regions import REGIONS_KEY
+from nlp.model_dirs import MODELS_DIR
 from nlp.officials import extract_officials
 from nlp.officials.learned import (
     MODEL_PREFIX,
-    MODELS_DIR,
     Tok,
     bio_spans,
     pair_features,

@@ -23,7 +23,8 @@ import spacy
 from spacy.cli.train import train as spacy_train
 from thinc.api import Config
 
-from nlp.pipeline import MODEL_PREFIX, MODELS_DIR
+from nlp.model_dirs import MODELS_DIR
+from nlp.pipeline import MODEL_PREFIX
 from nlp.training.augment import case_variants, entity_substitutions, template_sentences
 from nlp.training.corpus import Sentence, default_shared_data, load_split, split_path, to_docbin
 from nlp.training.evaluate import (

@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from nlp.annotation.pool import frozen_ids, load_labels, load_pool, shared_data
+from nlp.model_dirs import MODELS_DIR
 from nlp.morphology import tokenize
-from nlp.violations import CATEGORIES, STATUSES, ViolationResult, detect
+from nlp.violations import detect
+from nlp.violations.evaluate import evaluate_items
 from nlp.violations.model import (
     MODEL_PREFIX,
-    MODELS_DIR,
     ViolationModel,
     candidates,
     classify,
@@ -41,11 +42,8 @@ THRESHOLDS = tuple(round(0.1 + 0.05 * k, 2) for k in range(15))  # 0.10 ... 0.80
 # Our pool has few reports (about 7 % of items), election-desk feeds have more, and the same
 # threshold gives a higher precision there; 0.80 here is the precision-first default.
 TARGET_PRECISION = 0.80
-MIN_COUNT = 2
-TOPICAL_ONLY = False
-FACTORISED = False  # a feature must occur in this many training items
+MIN_COUNT = 2  # a feature must occur in this many training items
 SEED = 13
-BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
 def labelled_items(passes: Iterable[str] = ("A", "adjudicated")) -> list[dict]:
@@ -71,28 +69,18 @@ class Prepared:
     rules: list[dict[str, float]]  # the pattern layer's reports per item: category -> confidence
 
 
-def topical(result: ViolationResult) -> bool:
-    """The pattern layer saw a violation category or a report cue: the kind of text election
-    desks and the evaluation sets are made of. Training on these only keeps the model's prior
-    near theirs instead of the pool's (where about 3 % of items report anything)."""
-    return any(s.startswith(("dec:", "pat:", "cue:status")) for s in result.signals)
-
-
-def prepare(items: list[dict], only_topical: bool = False) -> Prepared:
+def prepare(items: list[dict]) -> Prepared:
     feats: list[set[str]] = []
     pairs: list[tuple[int, str, set[str]]] = []
     rules: list[dict[str, float]] = []
     for k, it in enumerate(items):
         res = detect(it["text"], it.get("title"))
         rules.append({v["category"]: v["confidence"] for v in res.violations})
-        if only_topical and not topical(res):
-            feats.append(set())
-            continue
-        f = text_features(it["text"], it.get("title"), res)
         title = it.get("title")
         stems = text_stems(
             [t.text for t in tokenize(f"{title}. {it['text']}" if title else it["text"])]
         )
+        f = text_features(it["text"], title, res, stems)
         feats.append(f)
         for cat in sorted(candidates(stems, res)):
             pairs.append((k, cat, pair_features(cat, f, stems)))
@@ -119,16 +107,13 @@ def _matrix(feats: list[set[str]], vocab: dict[str, int]) -> Any:
 
 
 def _fit_pairs(
-    pairs: list[tuple[int, str, set[str]]], items: list[dict], c: float, key: str = "reported"
+    pairs: list[tuple[int, str, set[str]]], items: list[dict], c: float
 ) -> tuple[Any, dict[str, int]]:
     from sklearn.linear_model import LogisticRegression
 
     vocab = _vocab(p[2] for p in pairs)
     x = _matrix([p[2] for p in pairs], vocab)
-    if key == "topic":
-        y = [cat in items[k]["reported"] or cat in items[k]["mentioned"] for k, cat, _ in pairs]
-    else:
-        y = [cat in items[k]["reported"] for k, cat, _ in pairs]
+    y = [cat in items[k]["reported"] for k, cat, _ in pairs]
     m = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
     m.fit(x, y)
     return m, vocab
@@ -159,34 +144,6 @@ def _micro(
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-
-
-def _fit_items(feats: list[set[str]], items: list[dict], c: float) -> tuple[Any, dict[str, int]]:
-    from sklearn.linear_model import LogisticRegression
-
-    vocab = _vocab(feats)
-    m = LogisticRegression(C=c, solver="liblinear", max_iter=2000, random_state=SEED)
-    m.fit(_matrix(feats, vocab), [bool(it["reported"]) for it in items])
-    return m, vocab
-
-
-def _factor_probs(
-    topic: tuple[Any, dict[str, int]],
-    item: tuple[Any, dict[str, int]],
-    prep: Prepared,
-    pairs: list[tuple[int, str, set[str]]],
-    n_items: int,
-) -> list[dict[str, float]]:
-    tp = _pair_probs(topic[0], topic[1], pairs, n_items)
-    idx = sorted({k for k, _, _ in pairs})
-    out: list[dict[str, float]] = [{} for _ in range(n_items)]
-    if not idx:
-        return out
-    pi = item[0].predict_proba(_matrix([prep.feats[k] for k in idx], item[1]))[:, 1]
-    p_item = dict(zip(idx, pi, strict=True))
-    for k in idx:
-        out[k] = {c: v * float(p_item[k]) for c, v in tp[k].items()}
-    return out
 
 
 RULE_FLOORS: tuple[float | None, ...] = (None, 0.9, 0.8, 0.7, 0.6)
@@ -222,17 +179,8 @@ def _cross_validate(prep: Prepared, items: list[dict], folds: int = 5) -> dict[s
         for f in range(folds):
             tr = [p for p in prep.pairs if fold_of[p[0]] != f]
             te = [p for p in prep.pairs if fold_of[p[0]] == f]
-            if FACTORISED:
-                tr_items = [k for k in range(len(items)) if fold_of[k] != f]
-                topic = _fit_pairs(tr, items, c, "topic")
-                item = _fit_items(
-                    [prep.feats[k] for k in tr_items], [items[k] for k in tr_items], c
-                )
-                probs_all = _factor_probs(topic, item, prep, te, len(items))
-            else:
-                m, vocab = _fit_pairs(tr, items, c)
-                probs_all = _pair_probs(m, vocab, te, len(items))
-            for k, probs in enumerate(probs_all):
+            m, vocab = _fit_pairs(tr, items, c)
+            for k, probs in enumerate(_pair_probs(m, vocab, te, len(items))):
                 if fold_of[k] == f:
                     oof[k] = probs
         for floor in RULE_FLOORS:
@@ -268,19 +216,12 @@ def train(out_dir: Path | None = None) -> dict[str, Any]:
     train_items = [it for it in items if it["id"] not in frozen]
     test_items = [it for it in items if it["id"] in frozen]
     log.info("%d training items, %d test items", len(train_items), len(test_items))
-    prep = prepare(train_items, only_topical=TOPICAL_ONLY)
+    prep = prepare(train_items)
     cover = sum(1 for k, cat, _ in prep.pairs if cat in train_items[k]["reported"])
     gold_pairs = sum(len(it["reported"]) for it in train_items)
     cv = _cross_validate(prep, train_items)
     pair_model, pair_vocab = _fit_pairs(prep.pairs, train_items, cv["c"])
     report_w, report_b = _weights(pair_model, pair_vocab)
-    factor: dict[str, Any] = {}
-    if FACTORISED:
-        topic_m, topic_v = _fit_pairs(prep.pairs, train_items, cv["c"], "topic")
-        item_m, item_v = _fit_items(prep.feats, train_items, cv["c"])
-        tw, tb = _weights(topic_m, topic_v)
-        iw, ib = _weights(item_m, item_v)
-        factor = {"topic": tw, "topic_bias": tb, "item": iw, "item_bias": ib}
     vocab = _vocab(prep.feats)
     x = _matrix(prep.feats, vocab)
     rep_idx = [i for i, it in enumerate(train_items) if it["reported"]]
@@ -304,9 +245,7 @@ def train(out_dir: Path | None = None) -> dict[str, Any]:
             "train_items": len(train_items),
             "train_reports": len(rep_idx),
             "candidate_recall": round(cover / gold_pairs, 4) if gold_pairs else None,
-            "factorised": FACTORISED,
         },
-        **factor,
     )
     target = out_dir or MODELS_DIR / f"{MODEL_PREFIX}{VERSION}"
     model.save(target)
@@ -338,74 +277,10 @@ def _label_counts(items: list[dict]) -> dict[str, Any]:
     }
 
 
-def predictor(
-    model: ViolationModel | None, threshold: float | None = None
-) -> Callable[[dict], ViolationResult]:
-    if model is None:
-        return lambda it: detect(it["text"], it.get("title"))
-    return lambda it: classify(it["text"], it.get("title"), model, threshold)
-
-
 def evaluate(
     items: list[dict], model: ViolationModel | None, threshold: float | None = None
 ) -> dict[str, Any]:
-    """Micro P/R/F1 of reported categories, per category, report-vs-no-report accuracy,
-    status accuracy on correct detections and a reliability table of report confidences."""
-    predict = predictor(model, threshold)
-    tp = fp = fn = agree = status_ok = status_n = 0
-    per: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
-    bins: list[list[float]] = [[0, 0.0, 0] for _ in BINS[:-1]]  # count, sum p, correct
-    for it in items:
-        res = predict(it)
-        gold = set(it.get("reported", []))
-        pred = {v["category"]: v for v in res.violations}
-        for cat, v in pred.items():
-            ok = cat in gold
-            per[cat]["tp" if ok else "fp"] += 1
-            k = next(i for i in range(len(BINS) - 1) if v["confidence"] < BINS[i + 1])
-            bins[k][0] += 1
-            bins[k][1] += v["confidence"]
-            bins[k][2] += ok
-            if ok:
-                status_n += 1
-                status_ok += v["status"] == it.get("status")
-        for cat in gold - set(pred):
-            per[cat]["fn"] += 1
-        tp += len(gold & set(pred))
-        fp += len(set(pred) - gold)
-        fn += len(gold - set(pred))
-        agree += bool(gold) == bool(pred)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "items": len(items),
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f, 4),
-        "report_accuracy": round(agree / len(items), 4) if items else 0.0,
-        "status_accuracy": round(status_ok / status_n, 4) if status_n else None,
-        "per_category": {
-            c: {
-                "tp": n["tp"],
-                "fp": n["fp"],
-                "fn": n["fn"],
-                "f1": round(2 * n["tp"] / (2 * n["tp"] + n["fp"] + n["fn"]), 4)
-                if n["tp"] + n["fp"] + n["fn"]
-                else None,
-            }
-            for c, n in per.items()
-        },
-        "reliability": [
-            {
-                "bin": f"{BINS[k]:.1f}-{min(BINS[k + 1], 1.0):.1f}",
-                "n": int(b[0]),
-                "mean_confidence": round(b[1] / b[0], 3) if b[0] else None,
-                "accuracy": round(b[2] / b[0], 3) if b[0] else None,
-            }
-            for k, b in enumerate(bins)
-        ],
-    }
-
-
-__all__ = ["STATUSES", "evaluate", "labelled_items", "train"]
+    """``pantau nlp evaluate-violations``' metrics for ``model`` (None: the pattern layer)."""
+    if model is None:
+        return evaluate_items(items)
+    return evaluate_items(items, lambda text, title: classify(text, title, model, threshold))

@@ -21,11 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from nlp.model_dirs import find_versioned
 from nlp.morphology import stem, tokenize
 from nlp.violations import CATEGORIES, ViolationResult, detect
 from nlp.violations.sentences import split_sentences
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_PREFIX = "pantau-violations-id-"
 _WORD = re.compile(r"\w", re.UNICODE)
 MAX_WORD_TOKENS = 120  # the headline and lead (training items are headlines and summaries)
@@ -144,13 +144,6 @@ class ViolationModel:
     # Pattern-layer reports at or above this confidence are kept even when the model's
     # probability is lower (chosen by cross-validation; None: the model alone decides).
     rule_floor: float | None = None
-    # Factorised form (when trained so): P(report c) = P(topic c) x P(the text reports).
-    # The topic model learns from reported *and* mentioned labels, which are three times as
-    # many; the item model learns report-vs-mention from every report, whatever its category.
-    topic: dict[str, float] | None = None
-    topic_bias: float = 0.0
-    item: dict[str, float] | None = None
-    item_bias: float = 0.0
 
     @classmethod
     def load(cls, path: Path) -> ViolationModel:
@@ -163,10 +156,6 @@ class ViolationModel:
             threshold=float(data["threshold"]),
             meta=data.get("meta", {}),
             rule_floor=data.get("rule_floor"),
-            topic=data.get("topic"),
-            topic_bias=data.get("topic_bias", 0.0),
-            item=data.get("item"),
-            item_bias=data.get("item_bias", 0.0),
         )
 
     def save(self, path: Path) -> None:
@@ -180,10 +169,6 @@ class ViolationModel:
             "meta": self.meta,
             "rule_floor": self.rule_floor,
         }
-        if self.topic is not None:
-            data.update(topic=self.topic, topic_bias=self.topic_bias)
-        if self.item is not None:
-            data.update(item=self.item, item_bias=self.item_bias)
         (path / "model.json").write_text(
             json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
             encoding="utf-8",
@@ -195,13 +180,6 @@ class ViolationModel:
         out: dict[str, float] = {}
         shared = sum(self.report.get(f, 0.0) for f in feats) if cands else 0.0
         joined = f" {' '.join(stems)} "
-        if self.topic is not None and self.item is not None:
-            p_item = _sigmoid(self.item_bias + sum(self.item.get(f, 0.0) for f in feats))
-            for cat in sorted(cands):
-                pf = pair_features(cat, feats, stems)
-                z = self.topic_bias + sum(self.topic.get(f, 0.0) for f in pf)
-                out[cat] = _sigmoid(z) * p_item
-            return out
         for cat in sorted(cands):
             specific = category_features(cat, feats, stems, joined) - feats
             z = self.report_bias + shared + sum(self.report.get(f, 0.0) for f in specific)
@@ -221,18 +199,7 @@ class ViolationModel:
 
 def find_model(spec: str = "auto") -> Path | None:
     """``auto``: the newest shipped classifier; ``none``: patterns only; else a directory."""
-    if spec == "none":
-        return None
-    if spec == "auto":
-        found = sorted(
-            (p for p in MODELS_DIR.glob(f"{MODEL_PREFIX}*") if (p / "model.json").is_file()),
-            key=lambda p: tuple(int(x) for x in re.findall(r"\d+", p.name[len(MODEL_PREFIX) :])),
-        )
-        return found[-1] if found else None
-    path = Path(spec)
-    if not (path / "model.json").is_file():
-        raise FileNotFoundError(f"{path} has no model.json (a Pantau violation classifier)")
-    return path
+    return find_versioned(spec, MODEL_PREFIX, "model.json", "a Pantau violation classifier")
 
 
 @lru_cache(maxsize=4)

@@ -36,7 +36,6 @@ def test_threshold_one_reports_nothing_the_patterns_do_not_vouch_for(
     text = "Stiker Capres Terpasang di Mobil Dinas Pemkab, Bawaslu Turun Tangan"
     strict = classify(text, None, model, threshold=1.0)
     floor = model.rule_floor if model.rule_floor is not None else 2.0
-    assert all(v["confidence"] >= 0 for v in strict.violations)
     from nlp.violations import detect
 
     vouched = {v["category"] for v in detect(text).violations if v["confidence"] >= floor}
